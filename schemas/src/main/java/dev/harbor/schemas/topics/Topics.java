@@ -1,0 +1,94 @@
+package dev.harbor.schemas.topics;
+
+import dev.harbor.schemas.audit.AuditEvent;
+import dev.harbor.schemas.catalog.CatalogEntry;
+import dev.harbor.schemas.json.JsonSerde;
+import dev.harbor.schemas.node.CatalogEntryState;
+import dev.harbor.schemas.topics.TopicSpec.CleanupPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The registry of every Harbor topic. Global topics are constants; node topics live in the node's
+ * namespace {@code harbor.node.<nodeId>.*} and are made per node by the factory methods.
+ */
+public final class Topics {
+
+  /** Node ids: lower-case letters, digits and dashes, so they fit topic names, labels and paths. */
+  public static final Pattern NODE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");
+
+  public static final String HUB = "hub-catalog-publisher";
+  public static final String NODE_API = "node-api";
+
+  /** The Hub catalog: compacted, keyed by catalog id; a tombstone removes the entry everywhere. */
+  public static final Topic<String, CatalogEntry> CATALOG =
+      new Topic<>(
+          "harbor.catalog.entries.v1",
+          Serdes.String(),
+          JsonSerde.of(CatalogEntry.class),
+          new TopicSpec(
+              CleanupPolicy.COMPACT,
+              3,
+              Map.of("min.compaction.lag.ms", "0", "max.message.bytes", "1048576")),
+          HUB,
+          "catalog-entry.v1.schema.json");
+
+  private static final TopicSpec NODE_STATE_SPEC =
+      new TopicSpec(CleanupPolicy.COMPACT, 1, Map.of());
+
+  /** Audit is history: never compacted, kept for a year by default, replayable from offset 0. */
+  private static final TopicSpec AUDIT_SPEC =
+      new TopicSpec(
+          CleanupPolicy.DELETE, 3, Map.of("retention.ms", String.valueOf(365L * 24 * 3600 * 1000)));
+
+  /** Topics whose names match this belong to some node's audit trail (for fleet-wide views). */
+  public static final Pattern ALL_NODE_AUDIT = Pattern.compile("harbor\\.node\\.[a-z0-9-]+\\.audit\\.v1");
+
+  private Topics() {}
+
+  /** The node's enable/disable decisions: compacted, keyed by catalog id. */
+  public static Topic<String, CatalogEntryState> catalogState(String nodeId) {
+    return new Topic<>(
+        nodeTopic(nodeId, "catalog-state.v1"),
+        Serdes.String(),
+        JsonSerde.of(CatalogEntryState.class),
+        NODE_STATE_SPEC,
+        NODE_API,
+        "catalog-entry-state.v1.schema.json");
+  }
+
+  /** The node's append-only audit trail, keyed by the subject (catalog or instance id). */
+  public static Topic<String, AuditEvent> audit(String nodeId) {
+    return new Topic<>(
+        nodeTopic(nodeId, "audit.v1"),
+        Serdes.String(),
+        JsonSerde.of(AuditEvent.class),
+        AUDIT_SPEC,
+        NODE_API,
+        "audit-event.v1.schema.json");
+  }
+
+  /** Every topic a node uses, for provisioning. */
+  public static List<Topic<?, ?>> nodeTopics(String nodeId) {
+    return List.of(catalogState(nodeId), audit(nodeId));
+  }
+
+  /** Every topic the Hub uses, for provisioning. */
+  public static List<Topic<?, ?>> hubTopics() {
+    return List.of(CATALOG);
+  }
+
+  public static String requireNodeId(String nodeId) {
+    if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
+      throw new IllegalArgumentException(
+          "node id '" + nodeId + "' must match " + NODE_ID.pattern());
+    }
+    return nodeId;
+  }
+
+  private static String nodeTopic(String nodeId, String suffix) {
+    return "harbor.node." + requireNodeId(nodeId) + "." + suffix;
+  }
+}
