@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +57,15 @@ public record CatalogEntry(
   public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9.-]{0,159}");
 
   public CatalogEntry {
+    if (!isValidId(id)) {
+      throw new IllegalArgumentException("catalog id '" + id + "' must match " + ID_PATTERN.pattern());
+    }
+    Objects.requireNonNull(slug, "slug");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(launcherKind, "launcherKind");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
     tags = copy(tags);
     command = copy(command);
     args = copy(args);

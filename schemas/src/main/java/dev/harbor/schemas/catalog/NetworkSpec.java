@@ -7,6 +7,9 @@ import java.util.List;
 @Serdeable
 public record NetworkSpec(NetworkMode mode, List<String> allowHosts) {
   public NetworkSpec {
+    if (mode == null) {
+      mode = NetworkMode.EGRESS;
+    }
     allowHosts = allowHosts == null ? List.of() : List.copyOf(allowHosts);
   }
 }

@@ -2,7 +2,14 @@ package dev.harbor.schemas.node;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.Objects;
 
 /** Who did something: the kind and name a token carries, and the token's id (never the token). */
 @Serdeable
-public record Actor(CallerKind kind, String name, @Nullable String tokenId) {}
+public record Actor(CallerKind kind, String name, @Nullable String tokenId) {
+
+  public Actor {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(name, "name");
+  }
+}

@@ -3,6 +3,7 @@ package dev.harbor.schemas.node;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A node's own decision about one catalog entry: the value of the node's compacted catalog-state
@@ -16,4 +17,11 @@ public record CatalogEntryState(
     @Nullable String reason,
     Actor changedBy,
     Instant changedAt,
-    @Nullable Instant catalogUpdatedAt) {}
+    @Nullable Instant catalogUpdatedAt) {
+
+  public CatalogEntryState {
+    Objects.requireNonNull(catalogId, "catalogId");
+    Objects.requireNonNull(changedBy, "changedBy");
+    Objects.requireNonNull(changedAt, "changedAt");
+  }
+}

@@ -44,7 +44,12 @@ public final class Topics {
           CleanupPolicy.DELETE, 3, Map.of("retention.ms", String.valueOf(365L * 24 * 3600 * 1000)));
 
   /** Topics whose names match this belong to some node's audit trail (for fleet-wide views). */
-  public static final Pattern ALL_NODE_AUDIT = Pattern.compile("harbor\\.node\\.[a-z0-9-]+\\.audit\\.v1");
+  public static final Pattern ALL_NODE_AUDIT =
+      Pattern.compile("harbor\\.node\\." + NODE_ID.pattern() + "\\.audit\\.v1");
+
+  /** Topics whose names match this hold some node's catalog state (for fleet-wide views). */
+  public static final Pattern ALL_NODE_CATALOG_STATE =
+      Pattern.compile("harbor\\.node\\." + NODE_ID.pattern() + "\\.catalog-state\\.v1");
 
   private Topics() {}
 
@@ -59,7 +64,10 @@ public final class Topics {
         "catalog-entry-state.v1.schema.json");
   }
 
-  /** The node's append-only audit trail, keyed by the subject (catalog or instance id). */
+  /**
+   * The node's append-only audit trail, keyed by {@link AuditEvent#subject()}: the instance id, else
+   * the catalog id, else the node id, so one subject's events stay in order on one partition.
+   */
   public static Topic<String, AuditEvent> audit(String nodeId) {
     return new Topic<>(
         nodeTopic(nodeId, "audit.v1"),

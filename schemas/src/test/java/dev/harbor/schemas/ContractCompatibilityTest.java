@@ -1,0 +1,390 @@
+package dev.harbor.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.harbor.schemas.audit.AuditEvent;
+import dev.harbor.schemas.audit.AuditEventType;
+import dev.harbor.schemas.catalog.CatalogEntry;
+import dev.harbor.schemas.catalog.EntryStatus;
+import dev.harbor.schemas.catalog.EnvVarSpec;
+import dev.harbor.schemas.catalog.HealthCheckMode;
+import dev.harbor.schemas.catalog.LauncherKind;
+import dev.harbor.schemas.catalog.NetworkMode;
+import dev.harbor.schemas.catalog.NetworkSpec;
+import dev.harbor.schemas.catalog.ParameterSpec;
+import dev.harbor.schemas.catalog.PortSpec;
+import dev.harbor.schemas.catalog.RemoteEndpoint;
+import dev.harbor.schemas.catalog.SecretSpec;
+import dev.harbor.schemas.catalog.SourceFormat;
+import dev.harbor.schemas.catalog.ToolSummary;
+import dev.harbor.schemas.catalog.Transport;
+import dev.harbor.schemas.catalog.Visibility;
+import dev.harbor.schemas.catalog.VolumeSpec;
+import dev.harbor.schemas.json.JsonSerde;
+import dev.harbor.schemas.node.Actor;
+import dev.harbor.schemas.node.CallerKind;
+import dev.harbor.schemas.node.CatalogEntryState;
+import dev.harbor.schemas.topics.Topic;
+import dev.harbor.schemas.topics.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ContractCompatibilityTest {
+
+  private static final String FOLDER = "compat/";
+
+  /** {@code catalog-entry.v1.schema.json}: the contract name and its version. */
+  private static final Pattern SCHEMA_FILE = Pattern.compile("(.+)\\.v(\\d+)\\.schema\\.json");
+
+  /** {@code v1-minimal.json}: the contract version and the kind of fixture. */
+  private static final Pattern FIXTURE_FILE = Pattern.compile("v(\\d+)-(minimal|full|future-field)\\.json");
+
+  private static final JsonSerde<CatalogEntry> CATALOG = JsonSerde.of(CatalogEntry.class);
+  private static final JsonSerde<CatalogEntryState> STATE = JsonSerde.of(CatalogEntryState.class);
+  private static final JsonSerde<AuditEvent> AUDIT = JsonSerde.of(AuditEvent.class);
+
+  // Catalog entries
+
+  @Test
+  void aMinimalV1CatalogEntryReadsWithEmptyListsAndTheDocumentedDefaults() {
+    CatalogEntry entry = CATALOG.fromJson(fixture("catalog-entry/v1-minimal.json"));
+
+    assertThat(entry.id()).isEqualTo("sqlite");
+    assertThat(entry.slug()).isEqualTo("sqlite");
+    assertThat(entry.name()).isEqualTo("SQLite");
+    assertThat(entry.launcherKind()).isEqualTo(LauncherKind.PACKAGE);
+    assertThat(entry.launchable()).isFalse();
+    assertThat(entry.source().format()).isEqualTo(SourceFormat.DOCKER_MCP_REGISTRY);
+    assertThat(entry.source().sourceName()).isEqualTo("SQLite");
+    assertThat(entry.source().repositoryUrl()).isNull();
+    assertThat(entry.createdAt()).isEqualTo(Instant.parse("2025-11-03T13:21:46Z"));
+    assertThat(entry.updatedAt()).isEqualTo(Instant.parse("2025-11-03T13:21:46Z"));
+
+    assertThat(List.of(
+            entry.tags(), entry.command(), entry.args(), entry.parameters(), entry.env(), entry.secrets(),
+            entry.ports(), entry.volumes(), entry.remotes(), entry.tools(), entry.knownVersions()))
+        .allSatisfy(list -> assertThat(list).isNotNull().isEmpty());
+    assertThat(entry.transport()).isEqualTo(Transport.UNKNOWN);
+    assertThat(entry.network()).isEqualTo(new NetworkSpec(NetworkMode.EGRESS, List.of()));
+    assertThat(entry.healthCheck()).isEqualTo(HealthCheckMode.NONE);
+    assertThat(entry.status()).isEqualTo(EntryStatus.AVAILABLE);
+    assertThat(entry.visibility()).isEqualTo(Visibility.PUBLIC);
+    assertThat(entry.description()).isNull();
+    assertThat(entry.image()).isNull();
+    assertThat(entry.version()).isNull();
+  }
+
+  @Test
+  void aFullV1CatalogEntryReadsEveryField() {
+    CatalogEntry entry = CATALOG.fromJson(fixture("catalog-entry/v1-full.json"));
+
+    assertThat(entry.id()).isEqualTo("brave");
+    assertThat(entry.name()).isEqualTo("Brave Search");
+    assertThat(entry.description()).startsWith("Search the Web");
+    assertThat(entry.publisher()).isEqualTo("Brave Software");
+    assertThat(entry.tags()).containsExactly("brave", "search");
+    assertThat(entry.category()).isEqualTo("search");
+    assertThat(entry.homepageUrl()).isEqualTo("https://github.com/brave/brave-search-mcp-server");
+    assertThat(entry.docsUrl()).endsWith("#readme");
+    assertThat(entry.iconUrl()).startsWith("https://avatars.githubusercontent.com/");
+    assertThat(entry.image()).isEqualTo("mcp/brave-search");
+    assertThat(entry.imageTagDefault()).isEqualTo("latest");
+    assertThat(entry.imageDigest()).startsWith("sha256:9e1c7a3f");
+    assertThat(entry.transport()).isEqualTo(Transport.STDIO);
+    assertThat(entry.launcherKind()).isEqualTo(LauncherKind.DOCKER);
+    assertThat(entry.launchable()).isFalse();
+    assertThat(entry.notLaunchableReason()).isEqualTo("The image has not passed the Hub's image scan yet.");
+    assertThat(entry.command()).containsExactly("node", "dist/index.js");
+    assertThat(entry.args()).containsExactly("--transport", "{{brave.transport}}");
+    assertThat(entry.parameters()).containsExactly(
+        new ParameterSpec("brave.transport", "Transport the server speaks.", "string", false, "stdio"));
+    assertThat(entry.env()).containsExactly(
+        new EnvVarSpec("BRAVE_MCP_TRANSPORT", "Transport the server speaks.", false, "{{brave.transport}}"));
+    assertThat(entry.secrets()).containsExactly(
+        new SecretSpec("brave.api_key", "BRAVE_API_KEY", "Brave Search API key.", true));
+    assertThat(entry.ports()).containsExactly(new PortSpec("http", 8080, "tcp"));
+    assertThat(entry.volumes()).containsExactly(new VolumeSpec("{{brave.cache|volume|into}}"));
+    assertThat(entry.network())
+        .isEqualTo(new NetworkSpec(NetworkMode.EGRESS, List.of("api.search.brave.com")));
+    assertThat(entry.healthCheck()).isEqualTo(HealthCheckMode.MCP_INITIALIZE);
+    assertThat(entry.remotes()).containsExactly(
+        new RemoteEndpoint(Transport.STREAMABLE_HTTP, "https://mcp.example.org/brave/mcp"));
+    assertThat(entry.tools()).containsExactly(
+        new ToolSummary("brave_web_search", "Search the web with the Brave Search API."),
+        new ToolSummary("brave_local_search", null));
+    assertThat(entry.version()).isEqualTo("2.0.58");
+    assertThat(entry.knownVersions()).containsExactly("2.0.57", "2.0.58");
+    assertThat(entry.status()).isEqualTo(EntryStatus.DEPRECATED);
+    assertThat(entry.visibility()).isEqualTo(Visibility.UNLISTED);
+    assertThat(entry.source().origin()).endsWith("servers/brave/server.yaml");
+    assertThat(entry.source().repositoryUrl()).isEqualTo("https://github.com/brave/brave-search-mcp-server");
+    assertThat(entry.source().license()).isEqualTo("MIT");
+    assertThat(entry.createdAt()).isEqualTo(Instant.parse("2025-11-03T13:21:46.054906Z"));
+    assertThat(entry.updatedAt()).isEqualTo(Instant.parse("2025-12-02T09:14:05Z"));
+  }
+
+  @Test
+  void aV1CatalogEntryWithFieldsFromALaterWriterReadsItsKnownFieldsAndIgnoresTheRest() {
+    CatalogEntry entry = CATALOG.fromJson(fixture("catalog-entry/v1-future-field.json"));
+
+    assertThat(entry.id()).isEqualTo("brave");
+    assertThat(entry.secrets()).containsExactly(new SecretSpec("brave.api_key", "BRAVE_API_KEY", null, true));
+    assertThat(entry.network())
+        .isEqualTo(new NetworkSpec(NetworkMode.EGRESS, List.of("api.search.brave.com")));
+    assertThat(entry.source().sourceName()).isEqualTo("brave");
+    assertThat(entry.command()).isEmpty();
+    assertThat(entry.tools()).isEmpty();
+    assertThat(CATALOG.toJson(entry))
+        .doesNotContain("riskScore", "labels", "rotationDays", "dnsPolicy", "signedBy");
+  }
+
+  // Catalog entry states
+
+  @Test
+  void aMinimalV1CatalogEntryStateReadsWithoutReasonOrCatalogVersion() {
+    CatalogEntryState state = STATE.fromJson(fixture("catalog-entry-state/v1-minimal.json"));
+
+    assertThat(state.catalogId()).isEqualTo("brave");
+    assertThat(state.enabled()).isFalse();
+    assertThat(state.changedBy()).isEqualTo(new Actor(CallerKind.SCRIPT, "provisioner", null));
+    assertThat(state.changedAt()).isEqualTo(Instant.parse("2025-12-03T08:31:12.500Z"));
+    assertThat(state.reason()).isNull();
+    assertThat(state.catalogUpdatedAt()).isNull();
+  }
+
+  @Test
+  void aFullV1CatalogEntryStateReadsEveryField() {
+    CatalogEntryState state = STATE.fromJson(fixture("catalog-entry-state/v1-full.json"));
+
+    assertThat(state).isEqualTo(
+        new CatalogEntryState(
+            "atlassian",
+            true,
+            "Security review of the Jira write tools passed.",
+            new Actor(CallerKind.OPERATOR, "alice", "tok_01JD8K2M7Q"),
+            Instant.parse("2025-12-04T10:02:00Z"),
+            Instant.parse("2025-12-02T09:14:05Z")));
+  }
+
+  @Test
+  void aV1CatalogEntryStateWithFieldsFromALaterWriterReadsItsKnownFields() {
+    CatalogEntryState state = STATE.fromJson(fixture("catalog-entry-state/v1-future-field.json"));
+
+    assertThat(state).isEqualTo(
+        new CatalogEntryState(
+            "atlassian",
+            false,
+            "Paused during the Jira migration.",
+            new Actor(CallerKind.OPERATOR, "alice", "tok_01JD8K2M7Q"),
+            Instant.parse("2025-12-04T10:02:00Z"),
+            null));
+  }
+
+  // Audit events
+
+  @Test
+  void aMinimalV1AuditEventReadsWithEmptyDetails() {
+    AuditEvent event = AUDIT.fromJson(fixture("audit-event/v1-minimal.json"));
+
+    assertThat(event.id()).isEqualTo("9d3e7a10-2c4b-4f6e-8a1d-3b5c7e9f0a2c");
+    assertThat(event.nodeId()).isEqualTo("node-1");
+    assertThat(event.type()).isEqualTo(AuditEventType.CATALOG_VIEWED);
+    assertThat(event.at()).isEqualTo(Instant.parse("2025-12-03T08:20:00Z"));
+    assertThat(event.actor()).isEqualTo(new Actor(CallerKind.AGENT, "release-bot", null));
+    assertThat(event.message()).isEqualTo("Catalog listed.");
+    assertThat(event.catalogId()).isNull();
+    assertThat(event.instanceId()).isNull();
+    assertThat(event.details()).isNotNull().isEmpty();
+  }
+
+  @Test
+  void aFullV1AuditEventReadsEveryField() {
+    AuditEvent event = AUDIT.fromJson(fixture("audit-event/v1-full.json"));
+
+    assertThat(event.type()).isEqualTo(AuditEventType.LAUNCH_FAILED);
+    assertThat(event.at()).isEqualTo(Instant.parse("2025-12-03T08:35:41.204Z"));
+    assertThat(event.actor()).isEqualTo(new Actor(CallerKind.OPERATOR, "alice", "tok_01JD8K2M7Q"));
+    assertThat(event.catalogId()).isEqualTo("brave");
+    assertThat(event.instanceId()).isEqualTo("brave-4f2a9c");
+    assertThat(event.message()).isEqualTo("Could not start brave: secret brave.api_key is not linked.");
+    assertThat(event.details())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("image", "mcp/brave-search:latest", "secret", "brave.api_key"));
+  }
+
+  @Test
+  void aV1AuditEventWithFieldsFromALaterWriterReadsItsKnownFields() {
+    AuditEvent event = AUDIT.fromJson(fixture("audit-event/v1-future-field.json"));
+
+    assertThat(event)
+        .extracting(AuditEvent::nodeId, AuditEvent::type, AuditEvent::actor, AuditEvent::details)
+        .containsExactly(
+            "node-2",
+            AuditEventType.TOKEN_REVOKED,
+            new Actor(CallerKind.OPERATOR, "bob", "tok_01JD9A0C4E"),
+            Map.of("revokedTokenId", "tok_01JD8M4X2B"));
+  }
+
+  // Rules that hold for every fixture
+
+  static Stream<Arguments> registeredContracts() {
+    return Stream.concat(Topics.hubTopics().stream(), Topics.nodeTopics("n1").stream())
+        .map(topic -> Arguments.of(named(topic.valueSchema(), topic)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("registeredContracts")
+  void everyRegisteredContractVersionHasMinimalFullAndFutureFieldFixtures(Topic<?, ?> topic) {
+    Matcher schema = schemaFile(topic.valueSchema());
+    String folder = FOLDER + schema.group(1) + "/v" + schema.group(2);
+
+    assertThat(resource(folder + "-minimal.json")).as(folder + "-minimal.json").isNotNull();
+    assertThat(resource(folder + "-full.json")).as(folder + "-full.json").isNotNull();
+    assertThat(resource(folder + "-future-field.json")).as(folder + "-future-field.json").isNotNull();
+  }
+
+  static Stream<Arguments> fixtures() throws IOException, URISyntaxException {
+    Map<String, JsonSerde<?>> serdeByContract = new HashMap<>();
+    Stream.concat(Topics.hubTopics().stream(), Topics.nodeTopics("n1").stream())
+        .forEach(topic -> serdeByContract.put(
+            schemaFile(topic.valueSchema()).group(1), (JsonSerde<?>) topic.valueSerde()));
+
+    Path root = Path.of(resource(FOLDER).toURI());
+    List<Arguments> fixtures = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root, 2)) {
+      for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
+        String contract = file.getParent().getFileName().toString();
+        String name = contract + "/" + file.getFileName();
+        fixtures.add(Arguments.of(name, serdeByContract.get(contract)));
+      }
+    }
+    return fixtures.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void everyFixtureBelongsToARegisteredContractAndHasAKnownName(String fixture, JsonSerde<?> serde) {
+    assertThat(serde).as("a registered topic whose schema is named after %s", fixture).isNotNull();
+    assertThat(FIXTURE_FILE.matcher(fixture.substring(fixture.indexOf('/') + 1)).matches())
+        .as("%s is named v<N>-minimal, v<N>-full or v<N>-future-field", fixture)
+        .isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void minimalAndFullFixturesAreValidAgainstTheirVersionsSchemaAndFutureFieldsAreNot(
+      String fixture, JsonSerde<?> serde) {
+    Matcher file = fixtureFile(fixture);
+    String contract = fixture.substring(0, fixture.indexOf('/'));
+    String schema = contract + ".v" + file.group(1) + ".schema.json";
+
+    List<String> errors = ContractSchemas.errors(schema, fixture(fixture));
+
+    if (file.group(2).equals("future-field")) {
+      assertThat(errors).as("the schema is strict about properties v%s does not have", file.group(1))
+          .anySatisfy(error -> assertThat(error).startsWith("additionalProperties:"));
+    } else {
+      assertThat(errors).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void everyFixtureReEncodesWithEveryFieldItHadAndNothingUnknown(String fixture, JsonSerde<?> serde) {
+    Matcher file = fixtureFile(fixture);
+    String contract = fixture.substring(0, fixture.indexOf('/'));
+    String reEncoded = reEncode(serde, fixture(fixture));
+
+    assertThat(ContractSchemas.errors(contract + ".v" + file.group(1) + ".schema.json", reEncoded)).isEmpty();
+    if (!file.group(2).equals("future-field")) {
+      assertThat(missing(ContractSchemas.parse(fixture(fixture)), ContractSchemas.parse(reEncoded), "$"))
+          .as("fields of %s that today's writer no longer writes the same way", fixture)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void theReEncodingCheckReportsAFieldWrittenDifferently() {
+    JsonNode written = ContractSchemas.parse("{\"a\": 1, \"b\": [{\"c\": \"x\"}], \"d\": \"y\"}");
+    JsonNode fixture = ContractSchemas.parse("{\"a\": 1, \"b\": [{\"c\": \"z\"}], \"e\": true}");
+
+    assertThat(missing(fixture, written, "$")).containsExactly("$.b[0].c", "$.e");
+  }
+
+  /** Decodes with the contract's serde and encodes again, as a reader that forwards the value would. */
+  private static <T> String reEncode(JsonSerde<T> serde, String json) {
+    return serde.toJson(serde.fromJson(json));
+  }
+
+  /**
+   * JSON paths of every value in {@code expected} that {@code actual} lacks or holds differently;
+   * properties only {@code actual} has are allowed.
+   */
+  private static List<String> missing(JsonNode expected, JsonNode actual, String path) {
+    List<String> problems = new ArrayList<>();
+    if (expected.isObject() && actual != null && actual.isObject()) {
+      expected.properties().forEach(
+          property -> problems.addAll(
+              missing(property.getValue(), actual.get(property.getKey()), path + "." + property.getKey())));
+    } else if (expected.isArray() && actual != null && actual.isArray() && expected.size() == actual.size()) {
+      for (int i = 0; i < expected.size(); i++) {
+        problems.addAll(missing(expected.get(i), actual.get(i), path + "[" + i + "]"));
+      }
+    } else if (!expected.equals(actual)) {
+      problems.add(path);
+    }
+    return problems;
+  }
+
+  /** The text of the fixture at {@code compat/<name>}. */
+  private static String fixture(String name) {
+    try (InputStream in = resourceStream(FOLDER + name)) {
+      assertThat(in).as("fixture %s%s", FOLDER, name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream resourceStream(String name) {
+    return ContractCompatibilityTest.class.getClassLoader().getResourceAsStream(name);
+  }
+
+  private static URL resource(String name) {
+    return ContractCompatibilityTest.class.getClassLoader().getResource(name);
+  }
+
+  private static Matcher schemaFile(String fileName) {
+    Matcher matcher = SCHEMA_FILE.matcher(fileName);
+    assertThat(matcher.matches()).as("%s is named <contract>.v<N>.schema.json", fileName).isTrue();
+    return matcher;
+  }
+
+  private static Matcher fixtureFile(String fixture) {
+    Matcher matcher = FIXTURE_FILE.matcher(fixture.substring(fixture.indexOf('/') + 1));
+    assertThat(matcher.matches())
+        .as("%s is named v<N>-minimal, v<N>-full or v<N>-future-field", fixture)
+        .isTrue();
+    return matcher;
+  }
+}
