@@ -1,0 +1,60 @@
+package dev.harbor.hub.internal;
+
+import dev.harbor.platform.catalog.CatalogQuery;
+import dev.harbor.platform.catalog.CatalogRequests;
+import dev.harbor.platform.catalog.Page;
+import dev.harbor.platform.http.NotFoundException;
+import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.schemas.catalog.CatalogEntry;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import java.util.Set;
+
+/**
+ * The Hub's read-only catalog API: list, search and detail, served from the Hub's view of the catalog
+ * topic. Public metadata only; answers 503 until the view has caught up.
+ */
+@Controller("/v1/mcp/catalog")
+@Requires(env = "hub")
+class HubCatalogController {
+
+  private static final Set<String> PAGE_ONLY = Set.of("page", "size");
+
+  private final HubService hub;
+
+  HubCatalogController(HubService hub) {
+    this.hub = hub;
+  }
+
+  @Get
+  Page<CatalogEntry> list(HttpRequest<?> request) {
+    requireReady();
+    return hub.catalog().index().search(CatalogQuery.parse(CatalogRequests.params(request, PAGE_ONLY)));
+  }
+
+  @Get("/search")
+  Page<CatalogEntry> search(HttpRequest<?> request) {
+    requireReady();
+    return hub.catalog()
+        .index()
+        .search(CatalogQuery.parse(CatalogRequests.params(request, CatalogQuery.PARAMETERS)));
+  }
+
+  @Get("/{id}")
+  CatalogEntry detail(@PathVariable String id) {
+    requireReady();
+    return hub.catalog()
+        .index()
+        .get(CatalogRequests.id(id))
+        .orElseThrow(() -> new NotFoundException("catalog entry '" + id + "' not found"));
+  }
+
+  private void requireReady() {
+    if (!hub.ready()) {
+      throw new NotReadyException("the Hub catalog is still loading");
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package dev.harbor.platform.health;
+
+/** Whether a service can answer reads truthfully; each service supplies one. */
+public interface Readiness {
+
+  boolean ready();
+}
