@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Prepares this machine for ./harbor test: a running Docker engine (a single-node swarm, for Docker
+# Secrets). Safe to run again: each step does nothing when its part is already there.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$ROOT/scripts/ensure-docker.sh" --swarm
