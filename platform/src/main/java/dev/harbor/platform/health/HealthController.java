@@ -24,7 +24,7 @@ class HealthController {
       return HttpResponse.ok(new Health("ready"));
     }
     return HttpResponse.<Health>status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE)
-        .header("Retry-After", "2")
+        .header(io.micronaut.http.HttpHeaders.RETRY_AFTER, dev.harbor.platform.http.ApiErrors.RETRY_AFTER_SECONDS)
         .body(new Health("starting"));
   }
 

@@ -41,6 +41,9 @@ public final class ApiErrors {
   }
 
   /** A JSON response carrying {@code error}, with a bearer challenge when it is a 401. */
+  /** How long a caller told "not ready" (503) should wait before asking again. */
+  public static final String RETRY_AFTER_SECONDS = "2";
+
   public static MutableHttpResponse<ApiError> response(ApiError error) {
     MutableHttpResponse<ApiError> response =
         HttpResponse.<ApiError>status(HttpStatus.valueOf(error.status()))
@@ -48,6 +51,9 @@ public final class ApiErrors {
             .body(error);
     if (error.status() == HttpStatus.UNAUTHORIZED.getCode()) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
+    }
+    if (error.status() == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+      response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
     return response;
   }

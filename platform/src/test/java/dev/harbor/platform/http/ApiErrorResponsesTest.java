@@ -169,6 +169,14 @@ class ApiErrorResponsesTest {
   }
 
   @Test
+  void notReadyAnswersTellTheCallerWhenToAskAgain() throws Exception {
+    HttpResponse<String> response = get("/probe/unready");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).contains(ApiErrors.RETRY_AFTER_SECONDS);
+  }
+
+  @Test
   void errorBodiesAreJson() throws Exception {
     HttpResponse<String> response = get("/no/such/route");
 

@@ -1,0 +1,83 @@
+package dev.harbor.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module boundaries, checked on the compiled classes of every module: contracts depend on nothing
+ * of Harbor's, shared code on no service, the Hub and the Node never on each other (Kafka is the only
+ * way they talk), and no module reaches into another module's {@code internal} packages.
+ */
+class ModuleBoundariesTest {
+
+  /** Module name to its root package. */
+  private static final Map<String, String> MODULES =
+      Map.of(
+          "schemas", "dev.harbor.schemas",
+          "platform", "dev.harbor.platform",
+          "embedded-kafka", "dev.harbor.kafka.embedded",
+          "hub-catalog-publisher", "dev.harbor.hub",
+          "node-api", "dev.harbor.node",
+          "app", "dev.harbor.app");
+
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.harbor");
+  }
+
+  @Test
+  void contractsDependOnNoOtherHarborModule() {
+    noClasses()
+        .that().resideInAPackage("dev.harbor.schemas..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.harbor.platform..", "dev.harbor.kafka..", "dev.harbor.hub..", "dev.harbor.node..", "dev.harbor.app..")
+        .check(classes);
+  }
+
+  @Test
+  void sharedCodeDependsOnNoService() {
+    noClasses()
+        .that().resideInAnyPackage("dev.harbor.platform..", "dev.harbor.kafka.embedded..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.harbor.hub..", "dev.harbor.node..", "dev.harbor.app..")
+        .check(classes);
+  }
+
+  @Test
+  void theHubAndTheNodeNeverUseEachOther() {
+    noClasses().that().resideInAPackage("dev.harbor.hub..")
+        .should().dependOnClassesThat().resideInAPackage("dev.harbor.node..")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.harbor.node..")
+        .should().dependOnClassesThat().resideInAPackage("dev.harbor.hub..")
+        .check(classes);
+  }
+
+  @Test
+  void servicesDoNotStartTheirOwnBroker() {
+    noClasses()
+        .that().resideInAnyPackage("dev.harbor.hub..", "dev.harbor.node..")
+        .should().dependOnClassesThat().resideInAPackage("dev.harbor.kafka.embedded..")
+        .check(classes);
+  }
+
+  @Test
+  void noModuleReachesIntoAnotherModulesInternals() {
+    MODULES.values().forEach(root ->
+        noClasses()
+            .that().resideOutsideOfPackage(root + "..")
+            .should().dependOnClassesThat().resideInAPackage(root + ".internal..")
+            .allowEmptyShould(true)
+            .check(classes));
+  }
+}
