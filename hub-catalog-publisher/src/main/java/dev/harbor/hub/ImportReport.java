@@ -28,7 +28,7 @@ public record ImportReport(
     return imported + updated + removed;
   }
 
-  /** A human-readable report: the counts, then each skipped entry with its reason. */
+  /** A human-readable report: the counts, then each skipped entry's reason (which names it). */
   public String describe() {
     StringBuilder out =
         new StringBuilder()
@@ -46,11 +46,7 @@ public record ImportReport(
             .append(", skipped ")
             .append(skipped.size());
     for (SkippedEntry entry : skipped) {
-      out.append(System.lineSeparator())
-          .append("  skipped ")
-          .append(entry.source())
-          .append(": ")
-          .append(entry.reason());
+      out.append(System.lineSeparator()).append("  skipped ").append(entry.reason());
     }
     return out.toString();
   }

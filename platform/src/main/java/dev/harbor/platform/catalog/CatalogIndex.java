@@ -52,8 +52,9 @@ public final class CatalogIndex implements MirrorListener<CatalogEntry> {
   }
 
   /**
-   * Matches every term (each must appear in the name, description, tags, id or publisher) and every
-   * filter, plus {@code extra}; ranks name matches first, then by name.
+   * Matches every term (each must appear in the name, description, tags, slug, id or publisher) and
+   * every filter, plus {@code extra}; ranks by where the terms were found (see {@code score}), then by
+   * name.
    */
   public Page<CatalogEntry> search(CatalogQuery query, Predicate<CatalogEntry> extra) {
     List<Scored> matches = new ArrayList<>();
@@ -116,13 +117,13 @@ public final class CatalogIndex implements MirrorListener<CatalogEntry> {
   private static final class Indexed {
     private final CatalogEntry entry;
     private final String sortName;
-    private final String name;
+    private final List<String> tags;
     private final String text;
 
     Indexed(CatalogEntry entry) {
       this.entry = entry;
       this.sortName = entry.name().toLowerCase(Locale.ROOT);
-      this.name = (entry.name() + " " + entry.slug()).toLowerCase(Locale.ROOT);
+      this.tags = entry.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
       this.text =
           String.join(
                   " ",
@@ -139,12 +140,22 @@ public final class CatalogIndex implements MirrorListener<CatalogEntry> {
       return entry;
     }
 
-    /** -1 when some term is missing; otherwise higher for terms found in the name. */
+    /**
+     * -1 when some term is missing. Otherwise each term scores by where it is found: the whole display
+     * name 8, a word of the display name 6, part of the display name 4, a tag 3, anywhere else
+     * (slug, id, description, publisher) 1.
+     */
     int score(List<String> terms) {
       int score = 0;
       for (String term : terms) {
-        if (name.contains(term)) {
-          score += 2;
+        if (sortName.equals(term)) {
+          score += 8;
+        } else if (isWordOf(sortName, term)) {
+          score += 6;
+        } else if (sortName.contains(term)) {
+          score += 4;
+        } else if (tags.contains(term)) {
+          score += 3;
         } else if (text.contains(term)) {
           score += 1;
         } else {
@@ -152,6 +163,20 @@ public final class CatalogIndex implements MirrorListener<CatalogEntry> {
         }
       }
       return score;
+    }
+
+    private static boolean isWordOf(String name, String term) {
+      int at = name.indexOf(term);
+      while (at >= 0) {
+        boolean startsWord = at == 0 || !Character.isLetterOrDigit(name.charAt(at - 1));
+        int end = at + term.length();
+        boolean endsWord = end == name.length() || !Character.isLetterOrDigit(name.charAt(end));
+        if (startsWord && endsWord) {
+          return true;
+        }
+        at = name.indexOf(term, at + 1);
+      }
+      return false;
     }
   }
 }

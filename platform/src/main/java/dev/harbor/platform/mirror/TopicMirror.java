@@ -63,6 +63,7 @@ public final class TopicMirror implements AutoCloseable {
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     this.streams = new KafkaStreams(topology, new StreamsConfig(props));
   }
 

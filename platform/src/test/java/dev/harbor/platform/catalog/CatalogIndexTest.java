@@ -36,6 +36,17 @@ class CatalogIndexTest {
   }
 
   @Test
+  void aServerNamedAfterTheTermOutranksOnesThatOnlyMentionItInTheirSlug() {
+    index.upsert("official.io-github-acme-notes", entry("official.io-github-acme-notes", "Notes", "Keeps notes", "acme", List.of("notes"), Transport.STDIO, LauncherKind.PACKAGE, EntryStatus.AVAILABLE));
+    index.upsert("docker.github-chat", entry("docker.github-chat", "Team Chat for GitHub", "Chat", "acme", List.of("chat"), Transport.STDIO, LauncherKind.DOCKER, EntryStatus.AVAILABLE));
+
+    List<String> ranked = ids(Map.of("q", "github"));
+
+    assertThat(ranked).startsWith("docker.github", "docker.github-chat");
+    assertThat(ranked).endsWith("official.io-github-acme-notes");
+  }
+
+  @Test
   void hiddenAndUnlistedEntriesStayOutOfListingsUnlessAskedForByStatus() {
     assertThat(index.search(CatalogQuery.all()).items()).extracting(CatalogEntry::id).doesNotContain("docker.secret", "docker.unlisted");
     assertThat(index.search(query(Map.of("status", "hidden"))).items()).extracting(CatalogEntry::id).containsExactly("docker.secret");
