@@ -69,6 +69,26 @@ class HarborSystemTest {
   }
 
   @Test
+  void searchesAndViewsAreAuditedWithTheCallerAndTheQuery() {
+    String id = firstId("q=time&launcherKind=docker");
+    agent.get("/v1/mcp/catalog/search?q=zebra-audit-probe&launcherKind=docker");
+    agent.get("/v1/mcp/catalog/" + id);
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      List<AuditEvent> events = auditOf(harbor.settings().nodeId(), e -> "agent-1".equals(e.actor().name()));
+      assertThat(events)
+          .anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(AuditEventType.CATALOG_SEARCHED);
+            assertThat(e.details()).containsEntry("q", "zebra-audit-probe").containsEntry("launcherKind", "docker");
+          })
+          .anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(AuditEventType.CATALOG_VIEWED);
+            assertThat(e.catalogId()).isEqualTo(id);
+          });
+    });
+  }
+
+  @Test
   void theHubServesListSearchAndDetailWithoutANode() {
     Api.Reply search = hub.get("/v1/mcp/catalog/search?q=github&launcherKind=docker");
     assertThat(search.status()).isEqualTo(200);
@@ -96,7 +116,7 @@ class HarborSystemTest {
     Api.Reply enabled = operator.post("/v1/mcp/catalog/" + id + "/enable", null);
 
     assertThat(local(enabled.json())).containsEntry("enabled", true);
-    List<AuditEvent> audit = auditOf(harbor.settings().nodeId(), id);
+    List<AuditEvent> audit = auditOf(harbor.settings().nodeId(), e -> id.equals(e.catalogId()));
     assertThat(audit).extracting(AuditEvent::type).contains(AuditEventType.ENTRY_DISABLED, AuditEventType.ENTRY_ENABLED);
     assertThat(audit)
         .filteredOn(e -> e.type() == AuditEventType.ENTRY_DISABLED)
@@ -215,7 +235,7 @@ class HarborSystemTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static List<AuditEvent> auditOf(String nodeId, String catalogId) {
+  private static List<AuditEvent> auditOf(String nodeId, java.util.function.Predicate<AuditEvent> wanted) {
     Topic<String, AuditEvent> topic = Topics.audit(nodeId);
     KafkaSettings settings = KafkaSettings.local(readBootstrap());
     List<AuditEvent> events = new ArrayList<>();
@@ -228,7 +248,7 @@ class HarborSystemTest {
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
         consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (catalogId.equals(r.value().catalogId())) {
+          if (wanted.test(r.value())) {
             events.add(r.value());
           }
         });
