@@ -65,7 +65,14 @@ public final class Harbor implements AutoCloseable {
     }
     if (settings.roles().contains(Role.NODE)) {
       ApplicationContext node =
-          context("node", effective, settings.nodePort(), Map.of("harbor.node.id", settings.nodeId()));
+          context(
+              "node",
+              effective,
+              settings.nodePort(),
+              Map.of(
+                  "harbor.node.id", settings.nodeId(),
+                  "harbor.policy.approval-ttl", settings.approvalTtl(),
+                  "harbor.policy.expiry-check-interval", settings.approvalCheckInterval()));
       nodeUrl = node.getBean(EmbeddedServer.class).getURL().toString();
     }
   }

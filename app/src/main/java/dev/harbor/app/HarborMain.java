@@ -120,6 +120,7 @@ public final class HarborMain {
         Commands:
           up                 start Harbor: embedded Kafka, the Hub (seeded with the bundled catalog) and the Node
           test               run the full test suite (unit and integration, on a real broker)
+          bench              run the catalog benchmark (import, mirror catch-up, search latency)
           hub import PATH    import one more catalog source into the running Hub: a directory in Docker's
                              registry layout (servers/NAME/server.yaml) or an official-registry listing (.json)
           help               show this help
@@ -135,6 +136,8 @@ public final class HarborMain {
           HARBOR_BIND                  address the HTTP servers bind to (default 127.0.0.1)
           HARBOR_SEED                  comma-separated catalog sources the Hub imports at start
           HARBOR_REGISTRY_URL          an MCP registry (official API shape) the Hub syncs from at start
+          HARBOR_APPROVAL_TTL          how long a setup waits for approval before it is denied (default 24h)
+          HARBOR_APPROVAL_CHECK_INTERVAL   how often expired approvals are looked for (default 30s)
         """);
     return 0;
   }

@@ -26,7 +26,9 @@ public record HarborSettings(
     int nodePort,
     int hubPort,
     List<Path> seed,
-    String registryUrl) {
+    String registryUrl,
+    String approvalTtl,
+    String approvalCheckInterval) {
 
   /** The parts one process can run. */
   public enum Role {
@@ -63,13 +65,15 @@ public record HarborSettings(
         port(env, "HARBOR_NODE_PORT", 8080),
         port(env, "HARBOR_HUB_PORT", 8081),
         seed,
-        env.getOrDefault("HARBOR_REGISTRY_URL", ""));
+        env.getOrDefault("HARBOR_REGISTRY_URL", ""),
+        env.getOrDefault("HARBOR_APPROVAL_TTL", "24h"),
+        env.getOrDefault("HARBOR_APPROVAL_CHECK_INTERVAL", "30s"));
   }
 
   public HarborSettings withKafkaBootstrap(String bootstrap) {
     return new HarborSettings(
         home, roles, bootstrap, kafkaPort, replicationFactor, minInsyncReplicas, nodeId, bindHost,
-        nodePort, hubPort, seed, registryUrl);
+        nodePort, hubPort, seed, registryUrl, approvalTtl, approvalCheckInterval);
   }
 
   /** Where the running system records the bootstrap servers for one-off commands such as imports. */
