@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Named.named;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
+import dev.harbor.schemas.audit.AuditOutcome;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.catalog.EntryStatus;
 import dev.harbor.schemas.catalog.EnvVarSpec;
@@ -22,10 +23,25 @@ import dev.harbor.schemas.catalog.ToolSummary;
 import dev.harbor.schemas.catalog.Transport;
 import dev.harbor.schemas.catalog.Visibility;
 import dev.harbor.schemas.catalog.VolumeSpec;
+import dev.harbor.schemas.command.Command;
+import dev.harbor.schemas.command.CommandType;
+import dev.harbor.schemas.instance.Approval;
+import dev.harbor.schemas.instance.ApprovalState;
+import dev.harbor.schemas.instance.Decision;
+import dev.harbor.schemas.instance.Instance;
+import dev.harbor.schemas.instance.InstanceStatus;
+import dev.harbor.schemas.instance.SecretBindingMode;
 import dev.harbor.schemas.json.JsonSerde;
+import dev.harbor.schemas.launch.LaunchOrder;
+import dev.harbor.schemas.launch.LaunchSpec;
+import dev.harbor.schemas.launch.OrderType;
 import dev.harbor.schemas.node.Actor;
 import dev.harbor.schemas.node.CallerKind;
 import dev.harbor.schemas.node.CatalogEntryState;
+import dev.harbor.schemas.policy.PolicyAction;
+import dev.harbor.schemas.policy.PolicyEffect;
+import dev.harbor.schemas.policy.PolicyRule;
+import dev.harbor.schemas.policy.PolicySet;
 import dev.harbor.schemas.topics.Topic;
 import dev.harbor.schemas.topics.Topics;
 import java.io.IOException;
@@ -56,12 +72,25 @@ class ContractCompatibilityTest {
   /** {@code catalog-entry.v1.schema.json}: the contract name and its version. */
   private static final Pattern SCHEMA_FILE = Pattern.compile("(.+)\\.v(\\d+)\\.schema\\.json");
 
-  /** {@code v1-minimal.json}: the contract version and the kind of fixture. */
-  private static final Pattern FIXTURE_FILE = Pattern.compile("v(\\d+)-(minimal|full|future-field)\\.json");
+  /**
+   * {@code v1-minimal.json}: the contract version and the kind of fixture. {@code v1-with-<what>.json}
+   * holds a value of a later shape of the same version (optional properties added since), so it is
+   * checked like a full one.
+   */
+  private static final Pattern FIXTURE_FILE =
+      Pattern.compile("v(\\d+)-(minimal|full|future-field|with-[a-z0-9]+(?:-[a-z0-9]+)*)\\.json");
 
   private static final JsonSerde<CatalogEntry> CATALOG = JsonSerde.of(CatalogEntry.class);
   private static final JsonSerde<CatalogEntryState> STATE = JsonSerde.of(CatalogEntryState.class);
   private static final JsonSerde<AuditEvent> AUDIT = JsonSerde.of(AuditEvent.class);
+  private static final JsonSerde<Command> COMMAND = JsonSerde.of(Command.class);
+  private static final JsonSerde<Instance> INSTANCE = JsonSerde.of(Instance.class);
+  private static final JsonSerde<LaunchOrder> ORDER = JsonSerde.of(LaunchOrder.class);
+  private static final JsonSerde<PolicySet> POLICY = JsonSerde.of(PolicySet.class);
+
+  private static final String SPEC_HASH = "9f2c4e6a8b0d1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a";
+  private static final Actor ALICE = new Actor(CallerKind.OPERATOR, "alice", "tok_01JD8K2M7Q");
+  private static final Actor RELEASE_BOT = new Actor(CallerKind.AGENT, "release-bot", "tok_01JD8M4X2B");
 
   // Catalog entries
 
@@ -245,6 +274,285 @@ class ContractCompatibilityTest {
             Map.of("revokedTokenId", "tok_01JD8M4X2B"));
   }
 
+  /** The first v1 shape, written before action, outcome, reason and correlation existed, still reads. */
+  @Test
+  void auditEventsOfTheFirstV1ShapeReadWithoutActionOutcomeReasonOrCorrelation() {
+    for (String fixture : List.of("audit-event/v1-minimal.json", "audit-event/v1-full.json")) {
+      AuditEvent event = AUDIT.fromJson(fixture(fixture));
+
+      assertThat(event).as(fixture)
+          .extracting(AuditEvent::action, AuditEvent::outcome, AuditEvent::reason, AuditEvent::correlationId)
+          .containsOnlyNulls();
+      assertThat(event).as("%s equals the same event made with the first shape's constructor", fixture)
+          .isEqualTo(new AuditEvent(
+              event.id(), event.nodeId(), event.type(), event.at(), event.actor(), event.catalogId(),
+              event.instanceId(), event.message(), event.details()));
+    }
+  }
+
+  @Test
+  void aV1AuditEventWithOutcomeReadsActionOutcomeReasonAndCorrelation() {
+    AuditEvent event = AUDIT.fromJson(fixture("audit-event/v1-with-outcome.json"));
+
+    assertThat(event).isEqualTo(
+        new AuditEvent(
+            "6c2d8e4f-1a3b-4c5d-9e7f-0a2b4c6d8e1f",
+            "node-1",
+            AuditEventType.SETUP_REQUESTED,
+            Instant.parse("2025-12-03T09:00:00.512Z"),
+            RELEASE_BOT,
+            "atlassian",
+            "i-3f9a0c12d4e5b6a7c8d9",
+            "release-bot asked to set up atlassian; waiting for an operator's approval.",
+            Map.of("rule", "agents-scripts-setup-need-approval", "specHash", SPEC_HASH),
+            "mcp.setup",
+            AuditOutcome.PENDING,
+            "Agents and scripts need an operator's approval to set servers up.",
+            "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f"));
+    assertThat(event.subject()).isEqualTo("i-3f9a0c12d4e5b6a7c8d9");
+  }
+
+  // Commands
+
+  @Test
+  void aMinimalV1CommandReadsWithEmptyConfigAndDetails() {
+    Command command = COMMAND.fromJson(fixture("command/v1-minimal.json"));
+
+    assertThat(command).isEqualTo(
+        new Command(
+            "f4a5b6c7-d8e9-4f0a-9b2c-3d4e5f6a7b8c", "node-1", CommandType.RESTART,
+            Instant.parse("2025-12-03T10:00:00Z"), new Actor(CallerKind.SCRIPT, "provisioner", null),
+            null, null, null, null, null, null, null));
+    assertThat(command.config()).isNotNull().isEmpty();
+    assertThat(command.details()).isNotNull().isEmpty();
+    assertThat(command.subject()).isEqualTo(command.id());
+  }
+
+  @Test
+  void aFullV1CommandReadsEveryField() {
+    Command command = COMMAND.fromJson(fixture("command/v1-full.json"));
+
+    assertThat(command).isEqualTo(
+        new Command(
+            "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+            "node-1",
+            CommandType.SETUP,
+            Instant.parse("2025-12-03T09:00:00.488Z"),
+            RELEASE_BOT,
+            "i-3f9a0c12d4e5b6a7c8d9",
+            "atlassian",
+            "release-2025-12-03-atlassian",
+            Map.of("atlassian.jira.url", "https://example.atlassian.net", "atlassian.read_only", "true"),
+            "For the release-notes job.",
+            AuditEventType.SETUP_REQUESTED,
+            Map.of("client", "release-pipeline")));
+    assertThat(command.subject()).isEqualTo("i-3f9a0c12d4e5b6a7c8d9");
+  }
+
+  @Test
+  void aV1CommandWithFieldsFromALaterWriterReadsItsKnownFields() {
+    Command command = COMMAND.fromJson(fixture("command/v1-future-field.json"));
+
+    assertThat(command).isEqualTo(
+        new Command(
+            "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f6a", "node-1", CommandType.APPROVE,
+            Instant.parse("2025-12-03T09:14:27Z"), ALICE, "i-3f9a0c12d4e5b6a7c8d9", null, null, null,
+            "Read-only configuration; approved.", null, Map.of("specHash", SPEC_HASH)));
+    assertThat(COMMAND.toJson(command)).doesNotContain("sessionId", "requestIp", "expiresAt");
+  }
+
+  // Instances
+
+  @Test
+  void aMinimalV1InstanceReadsWithTheDocumentedDefaults() {
+    Instance instance = INSTANCE.fromJson(fixture("instance/v1-minimal.json"));
+
+    assertThat(instance.id()).isEqualTo("i-9c8b7a6f5e4d3c2b1a0f");
+    assertThat(instance.status()).isEqualTo(InstanceStatus.REQUESTED);
+    assertThat(instance.requestedBy()).isEqualTo(new Actor(CallerKind.SCRIPT, "provisioner", null));
+    assertThat(instance.config()).isNotNull().isEmpty();
+    assertThat(instance.connectionInfo()).isNotNull().isEmpty();
+    assertThat(instance.approvalState()).isEqualTo(ApprovalState.NOT_REQUIRED);
+    assertThat(instance.transport()).isEqualTo(Transport.UNKNOWN);
+    assertThat(instance.secretBindingMode()).isEqualTo(SecretBindingMode.NONE);
+    assertThat(instance)
+        .extracting(
+            Instance::idempotencyKey, Instance::decision, Instance::approval, Instance::specHash,
+            Instance::dockerContainerName, Instance::dockerImage, Instance::errorMessage,
+            Instance::lastStartedAt, Instance::lastStoppedAt)
+        .containsOnlyNulls();
+    assertThat(instance.lastCorrelationId()).isEqualTo("f4a5b6c7-d8e9-4f0a-9b2c-3d4e5f6a7b8c");
+  }
+
+  @Test
+  void aFullV1InstanceReadsEveryField() {
+    Instance instance = INSTANCE.fromJson(fixture("instance/v1-full.json"));
+
+    assertThat(instance).isEqualTo(
+        new Instance(
+            "i-3f9a0c12d4e5b6a7c8d9",
+            "node-1",
+            "atlassian",
+            "atlassian",
+            "Atlassian",
+            InstanceStatus.ACTIVE,
+            RELEASE_BOT,
+            Map.of("atlassian.jira.url", "https://example.atlassian.net", "atlassian.read_only", "true"),
+            "release-2025-12-03-atlassian",
+            new Decision(
+                PolicyEffect.REQUIRE_APPROVAL,
+                "agents-scripts-setup-need-approval",
+                "Agents and scripts need an operator's approval to set servers up.",
+                Instant.parse("2025-12-03T09:00:00.512Z")),
+            ApprovalState.APPROVED,
+            new Approval(
+                ApprovalState.APPROVED,
+                SPEC_HASH,
+                Instant.parse("2025-12-03T09:00:00.512Z"),
+                Instant.parse("2025-12-04T09:00:00.512Z"),
+                ALICE,
+                Instant.parse("2025-12-03T09:14:27Z"),
+                "Read-only configuration; approved."),
+            SPEC_HASH,
+            "harbor-node-1-i-3f9a0c12d4e5b6a7c8d9",
+            "mcp/atlassian@sha256:4c5d2e8f0a1b3c6d9e7f8a0b2c4d6e8f1a3b5c7d9e0f2a4b6c8d0e1f3a5b7c9d",
+            Transport.STREAMABLE_HTTP,
+            Map.of("url", "http://127.0.0.1:49153/mcp", "serverName", "mcp-atlassian", "toolCount", "42"),
+            SecretBindingMode.MANUAL,
+            "The container exited with code 137 (out of memory) and was restarted.",
+            Instant.parse("2025-12-03T09:00:00.512Z"),
+            Instant.parse("2025-12-03T11:40:02.007Z"),
+            Instant.parse("2025-12-03T11:40:01.500Z"),
+            Instant.parse("2025-12-03T11:39:55Z"),
+            "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f6a"));
+  }
+
+  @Test
+  void aV1InstanceWithFieldsFromALaterWriterReadsItsKnownFields() {
+    Instance instance = INSTANCE.fromJson(fixture("instance/v1-future-field.json"));
+
+    assertThat(instance.nodeId()).isEqualTo("node-2");
+    assertThat(instance.status()).isEqualTo(InstanceStatus.DENIED);
+    assertThat(instance.requestedBy()).isEqualTo(RELEASE_BOT);
+    assertThat(instance.decision()).isEqualTo(
+        new Decision(PolicyEffect.DENY, "catalog", "unknown catalog entry 'jira-cloud'",
+            Instant.parse("2025-12-03T10:05:00Z")));
+    assertThat(instance.errorMessage()).isEqualTo("unknown catalog entry 'jira-cloud'");
+    assertThat(INSTANCE.toJson(instance))
+        .doesNotContain("displayName", "policyVersion", "healthScore", "restartCount");
+  }
+
+  // Launch orders
+
+  @Test
+  void aMinimalV1OrderReadsWithoutASpec() {
+    LaunchOrder order = ORDER.fromJson(fixture("launch-order/v1-minimal.json"));
+
+    assertThat(order).isEqualTo(
+        new LaunchOrder(
+            "o-aa0b1c2d3e4f5a6b7c8d", "node-1", "i-3f9a0c12d4e5b6a7c8d9", OrderType.REMOVE, null, null,
+            "3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b", Instant.parse("2025-12-05T17:00:00Z")));
+  }
+
+  @Test
+  void aFullV1OrderReadsEveryFieldOfItsLaunchSpec() {
+    LaunchOrder order = ORDER.fromJson(fixture("launch-order/v1-full.json"));
+
+    assertThat(order).isEqualTo(
+        new LaunchOrder(
+            "o-8d7c6b5a4f3e2d1c0b9a",
+            "node-1",
+            "i-3f9a0c12d4e5b6a7c8d9",
+            OrderType.LAUNCH,
+            new LaunchSpec(
+                "mcp/atlassian",
+                "latest",
+                "sha256:4c5d2e8f0a1b3c6d9e7f8a0b2c4d6e8f1a3b5c7d9e0f2a4b6c8d0e1f3a5b7c9d",
+                Transport.STREAMABLE_HTTP,
+                List.of("mcp-atlassian"),
+                List.of("--transport", "streamable-http", "--port", "8000"),
+                Map.of("JIRA_URL", "https://example.atlassian.net", "READ_ONLY_MODE", "true"),
+                List.of("atlassian.jira.api_token"),
+                List.of(new PortSpec("http", 8000, "tcp")),
+                List.of(new VolumeSpec("{{atlassian.attachments|volume|into}}")),
+                new NetworkSpec(NetworkMode.EGRESS, List.of("*.atlassian.net")),
+                "default"),
+            SPEC_HASH,
+            "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f6a",
+            Instant.parse("2025-12-03T09:14:27.120Z")));
+  }
+
+  @Test
+  void aV1OrderWithFieldsFromALaterWriterReadsItsKnownFieldsAndTheSpecDefaults() {
+    LaunchOrder order = ORDER.fromJson(fixture("launch-order/v1-future-field.json"));
+
+    assertThat(order.type()).isEqualTo(OrderType.RESTART);
+    assertThat(order.spec()).isEqualTo(
+        new LaunchSpec(
+            "mcp/markitdown", "latest", null, Transport.STDIO, List.of("markitdown-mcp"), null, null, null, null,
+            null, new NetworkSpec(NetworkMode.NONE, List.of()), "strict"));
+    assertThat(order.spec().args()).isNotNull().isEmpty();
+    assertThat(order.spec().env()).isNotNull().isEmpty();
+    assertThat(ORDER.toJson(order)).doesNotContain("memoryLimit", "readOnlyRootFs", "deadline");
+  }
+
+  // Policy sets
+
+  @Test
+  void aMinimalV1PolicySetReadsWithNoRules() {
+    PolicySet policy = POLICY.fromJson(fixture("policy-set/v1-minimal.json"));
+
+    assertThat(policy).isEqualTo(
+        new PolicySet(0, List.of(), new Actor(CallerKind.OPERATOR, "alice", null),
+            Instant.parse("2025-12-01T07:00:00Z")));
+  }
+
+  @Test
+  void aFullV1PolicySetReadsEveryRuleFieldWithDottedActionsAndAllThreeNeedsSecretsValues() {
+    PolicySet policy = POLICY.fromJson(fixture("policy-set/v1-full.json"));
+
+    assertThat(policy).isEqualTo(
+        new PolicySet(
+            7,
+            List.of(
+                new PolicyRule(
+                    "release-bot-jira",
+                    "The release bot may set up Jira servers over HTTP without asking.",
+                    List.of(PolicyAction.MCP_SETUP, PolicyAction.MCP_RESTART),
+                    List.of(CallerKind.AGENT),
+                    "release-*",
+                    List.of("atlassian", "atlassian.*"),
+                    List.of("jira"),
+                    List.of("sooperset"),
+                    true,
+                    List.of(Transport.STREAMABLE_HTTP, Transport.SSE),
+                    PolicyEffect.ALLOW,
+                    "Reviewed for the release-notes job."),
+                new PolicyRule(
+                    "scripts-only-without-secrets", null, List.of(PolicyAction.MCP_SETUP),
+                    List.of(CallerKind.SCRIPT), null, null, null, null, false, null,
+                    PolicyEffect.REQUIRE_APPROVAL, "Scripts need approval for servers without secrets too."),
+                new PolicyRule(
+                    "only-operators-enable-disable", null,
+                    List.of(PolicyAction.MCP_ENABLE, PolicyAction.MCP_DISABLE, PolicyAction.MCP_REMOVE),
+                    List.of(CallerKind.AGENT, CallerKind.SCRIPT, CallerKind.SYSTEM), null, null, null, null,
+                    null, null, PolicyEffect.DENY, "Only operators enable or disable catalog entries.")),
+            ALICE,
+            Instant.parse("2025-12-02T16:20:00Z")));
+  }
+
+  @Test
+  void aV1PolicySetWithFieldsFromALaterWriterReadsItsKnownFields() {
+    PolicySet policy = POLICY.fromJson(fixture("policy-set/v1-future-field.json"));
+
+    assertThat(policy.version()).isEqualTo(8);
+    assertThat(policy.rules()).extracting(PolicyRule::id, PolicyRule::effect).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("operators-allow-all", PolicyEffect.ALLOW),
+        org.assertj.core.groups.Tuple.tuple("agents-scripts-setup-need-approval", PolicyEffect.REQUIRE_APPROVAL));
+    assertThat(policy.updatedBy()).isEqualTo(new Actor(CallerKind.OPERATOR, "bob", "tok_01JD9A0C4E"));
+    assertThat(POLICY.toJson(policy)).doesNotContain("schedule", "approvalTtl", "comment");
+  }
+
   // Rules that hold for every fixture
 
   static Stream<Arguments> registeredContracts() {
@@ -286,7 +594,7 @@ class ContractCompatibilityTest {
   void everyFixtureBelongsToARegisteredContractAndHasAKnownName(String fixture, JsonSerde<?> serde) {
     assertThat(serde).as("a registered topic whose schema is named after %s", fixture).isNotNull();
     assertThat(FIXTURE_FILE.matcher(fixture.substring(fixture.indexOf('/') + 1)).matches())
-        .as("%s is named v<N>-minimal, v<N>-full or v<N>-future-field", fixture)
+        .as("%s is named v<N>-minimal, v<N>-full, v<N>-future-field or v<N>-with-<what>", fixture)
         .isTrue();
   }
 
@@ -321,6 +629,16 @@ class ContractCompatibilityTest {
           .as("fields of %s that today's writer no longer writes the same way", fixture)
           .isEmpty();
     }
+  }
+
+  @Test
+  void fixtureNamesAreMinimalFullFutureFieldOrWithSomething() {
+    assertThat(List.of("v1-minimal.json", "v1-full.json", "v1-future-field.json", "v1-with-outcome.json",
+            "v2-with-system-actor.json"))
+        .allSatisfy(name -> assertThat(FIXTURE_FILE.matcher(name).matches()).as(name).isTrue());
+    assertThat(List.of("v1-latest.json", "v1-with-.json", "v1-with-Outcome.json", "with-outcome.json",
+            "v1-full.yaml"))
+        .allSatisfy(name -> assertThat(FIXTURE_FILE.matcher(name).matches()).as(name).isFalse());
   }
 
   @Test
@@ -383,7 +701,7 @@ class ContractCompatibilityTest {
   private static Matcher fixtureFile(String fixture) {
     Matcher matcher = FIXTURE_FILE.matcher(fixture.substring(fixture.indexOf('/') + 1));
     assertThat(matcher.matches())
-        .as("%s is named v<N>-minimal, v<N>-full or v<N>-future-field", fixture)
+        .as("%s is named v<N>-minimal, v<N>-full, v<N>-future-field or v<N>-with-<what>", fixture)
         .isTrue();
     return matcher;
   }

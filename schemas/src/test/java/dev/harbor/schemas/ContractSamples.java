@@ -2,6 +2,7 @@ package dev.harbor.schemas;
 
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
+import dev.harbor.schemas.audit.AuditOutcome;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.catalog.CatalogSource;
 import dev.harbor.schemas.catalog.EntryStatus;
@@ -19,9 +20,25 @@ import dev.harbor.schemas.catalog.ToolSummary;
 import dev.harbor.schemas.catalog.Transport;
 import dev.harbor.schemas.catalog.Visibility;
 import dev.harbor.schemas.catalog.VolumeSpec;
+import dev.harbor.schemas.command.Command;
+import dev.harbor.schemas.command.CommandType;
+import dev.harbor.schemas.instance.Approval;
+import dev.harbor.schemas.instance.ApprovalState;
+import dev.harbor.schemas.instance.Decision;
+import dev.harbor.schemas.instance.Instance;
+import dev.harbor.schemas.instance.InstanceStatus;
+import dev.harbor.schemas.instance.SecretBindingMode;
+import dev.harbor.schemas.launch.LaunchOrder;
+import dev.harbor.schemas.launch.LaunchSpec;
+import dev.harbor.schemas.launch.OrderType;
 import dev.harbor.schemas.node.Actor;
 import dev.harbor.schemas.node.CallerKind;
 import dev.harbor.schemas.node.CatalogEntryState;
+import dev.harbor.schemas.policy.PolicyAction;
+import dev.harbor.schemas.policy.PolicyEffect;
+import dev.harbor.schemas.policy.PolicyRule;
+import dev.harbor.schemas.policy.PolicySet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -253,8 +270,434 @@ final class ContractSamples {
         null);
   }
 
+  /** An agent's setup request that policy sent to an operator for approval. */
+  static AuditEvent setupPendingApproval() {
+    return new AuditEvent(
+        "6c2d8e4f-1a3b-4c5d-9e7f-0a2b4c6d8e1f",
+        "node-1",
+        AuditEventType.SETUP_REQUESTED,
+        Instant.parse("2025-12-03T09:00:00.512Z"),
+        RELEASE_BOT,
+        "atlassian",
+        INSTANCE_ID,
+        "release-bot asked to set up atlassian; waiting for an operator's approval.",
+        Map.of("rule", "agents-scripts-setup-need-approval", "specHash", SPEC_HASH),
+        "mcp.setup",
+        AuditOutcome.PENDING,
+        "Agents and scripts need an operator's approval to set servers up.",
+        SETUP_COMMAND_ID);
+  }
+
+  /** The node itself denying a setup whose approval nobody gave in time: no command caused it. */
+  static AuditEvent approvalExpired() {
+    return new AuditEvent(
+        "a1b3c5d7-e9f1-4a3b-8c5d-7e9f1a3b5c7d",
+        "node-1",
+        AuditEventType.SETUP_DENIED,
+        Instant.parse("2025-12-04T09:00:30Z"),
+        new Actor(CallerKind.SYSTEM, "node-1", null),
+        "atlassian",
+        "i-7b1e9d3c5a2f4e6d8c0b",
+        "Setup of atlassian denied: approval expired.",
+        null,
+        "mcp.setup",
+        AuditOutcome.DENIED,
+        "approval expired",
+        null);
+  }
+
+  /** An approval refused because it names another launch spec than the one waiting. */
+  static AuditEvent transitionRefused() {
+    return new AuditEvent(
+        "f0e1d2c3-b4a5-4968-8776-655443322110",
+        "node-1",
+        AuditEventType.TRANSITION_REFUSED,
+        Instant.parse("2025-12-03T09:12:00Z"),
+        ALICE,
+        "atlassian",
+        INSTANCE_ID,
+        "Approval of i-3f9a0c12d4e5b6a7c8d9 refused.",
+        Map.of("from", "pending_approval", "to", "installing"),
+        "mcp.setup",
+        AuditOutcome.FAILED,
+        "approval does not match this request's launch spec",
+        "3e5a7c9b-1d2f-4e6a-8b0c-2d4e6f8a0b1c");
+  }
+
   /** Every audit sample. */
   static List<AuditEvent> events() {
-    return List.of(launchSucceeded(), minimalEvent());
+    return List.of(launchSucceeded(), minimalEvent(), setupPendingApproval(), approvalExpired(), transitionRefused());
+  }
+
+  // Commands, instances, orders and policy: the setup of atlassian by an agent, approved by an operator.
+
+  static final Actor ALICE = new Actor(CallerKind.OPERATOR, "alice", "tok_01JD8K2M7Q");
+  static final Actor RELEASE_BOT = new Actor(CallerKind.AGENT, "release-bot", "tok_01JD8M4X2B");
+
+  static final String INSTANCE_ID = "i-3f9a0c12d4e5b6a7c8d9";
+  static final String SETUP_COMMAND_ID = "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f";
+  static final String APPROVE_COMMAND_ID = "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f6a";
+
+  /** The hash of {@link #atlassianSpec()} as the policy stream recorded it (a fixed value: samples never hash). */
+  static final String SPEC_HASH = "9f2c4e6a8b0d1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a";
+
+  static final Instant REQUESTED_AT = Instant.parse("2025-12-03T09:00:00.512Z");
+  static final Instant APPROVED_AT = Instant.parse("2025-12-03T09:14:27Z");
+
+  /** An agent asking to set atlassian up, with an idempotency key and non-secret configuration. */
+  static Command setupCommand() {
+    return new Command(
+        SETUP_COMMAND_ID,
+        "node-1",
+        CommandType.SETUP,
+        Instant.parse("2025-12-03T09:00:00.488Z"),
+        RELEASE_BOT,
+        INSTANCE_ID,
+        "atlassian",
+        "release-2025-12-03-atlassian",
+        Map.of("atlassian.jira.url", "https://example.atlassian.net", "atlassian.read_only", "true"),
+        "For the release-notes job.",
+        null,
+        null);
+  }
+
+  /** An operator approving the pending setup, naming the spec hash they saw. */
+  static Command approveCommand() {
+    return new Command(
+        APPROVE_COMMAND_ID,
+        "node-1",
+        CommandType.APPROVE,
+        APPROVED_AT,
+        ALICE,
+        INSTANCE_ID,
+        null,
+        null,
+        null,
+        "Read-only configuration; approved.",
+        null,
+        Map.of("specHash", SPEC_HASH));
+  }
+
+  /** node-api asking for an audit-only event: an agent searched the catalog. */
+  static Command searchNotice() {
+    return new Command(
+        "e3f4a5b6-c7d8-4e9f-8a1b-2c3d4e5f6a7b",
+        "node-1",
+        CommandType.NOTICE,
+        Instant.parse("2025-12-03T08:59:58Z"),
+        RELEASE_BOT,
+        null,
+        null,
+        null,
+        null,
+        null,
+        AuditEventType.CATALOG_SEARCHED,
+        Map.of("query", "jira", "results", "3"));
+  }
+
+  /** A command of the given type with only what the record always writes. */
+  static Command command(CommandType type) {
+    return new Command(
+        "f4a5b6c7-d8e9-4f0a-9b2c-3d4e5f6a7b8c", "node-1", type, Instant.parse("2025-12-03T10:00:00Z"),
+        new Actor(CallerKind.SCRIPT, "provisioner", null), null, null, null, null, null, null, null);
+  }
+
+  /** Every command sample. */
+  static List<Command> commands() {
+    return List.of(setupCommand(), approveCommand(), searchNotice(), command(CommandType.RESTART));
+  }
+
+  /** The agent's setup, waiting for an operator's approval. */
+  static Instance pendingInstance() {
+    return new Instance(
+        INSTANCE_ID,
+        "node-1",
+        "atlassian",
+        "atlassian",
+        "Atlassian",
+        InstanceStatus.PENDING_APPROVAL,
+        RELEASE_BOT,
+        Map.of("atlassian.jira.url", "https://example.atlassian.net", "atlassian.read_only", "true"),
+        "release-2025-12-03-atlassian",
+        new Decision(
+            PolicyEffect.REQUIRE_APPROVAL,
+            "agents-scripts-setup-need-approval",
+            "Agents and scripts need an operator's approval to set servers up.",
+            REQUESTED_AT),
+        ApprovalState.PENDING,
+        new Approval(
+            ApprovalState.PENDING, SPEC_HASH, REQUESTED_AT, REQUESTED_AT.plus(Duration.ofHours(24)), null, null,
+            null),
+        SPEC_HASH,
+        null,
+        null,
+        Transport.STREAMABLE_HTTP,
+        null,
+        SecretBindingMode.MANUAL,
+        null,
+        REQUESTED_AT,
+        REQUESTED_AT,
+        null,
+        null,
+        SETUP_COMMAND_ID);
+  }
+
+  /** The same setup after the operator approved it and the launcher started it. */
+  static Instance activeInstance() {
+    return new Instance(
+        INSTANCE_ID,
+        "node-1",
+        "atlassian",
+        "atlassian",
+        "Atlassian",
+        InstanceStatus.ACTIVE,
+        RELEASE_BOT,
+        Map.of("atlassian.jira.url", "https://example.atlassian.net", "atlassian.read_only", "true"),
+        "release-2025-12-03-atlassian",
+        new Decision(
+            PolicyEffect.REQUIRE_APPROVAL,
+            "agents-scripts-setup-need-approval",
+            "Agents and scripts need an operator's approval to set servers up.",
+            REQUESTED_AT),
+        ApprovalState.APPROVED,
+        new Approval(
+            ApprovalState.APPROVED, SPEC_HASH, REQUESTED_AT, REQUESTED_AT.plus(Duration.ofHours(24)), ALICE,
+            APPROVED_AT, "Read-only configuration; approved."),
+        SPEC_HASH,
+        "harbor-node-1-i-3f9a0c12d4e5b6a7c8d9",
+        "mcp/atlassian@sha256:4c5d2e8f0a1b3c6d9e7f8a0b2c4d6e8f1a3b5c7d9e0f2a4b6c8d0e1f3a5b7c9d",
+        Transport.STREAMABLE_HTTP,
+        Map.of("url", "http://127.0.0.1:49153/mcp", "serverName", "mcp-atlassian", "toolCount", "42"),
+        SecretBindingMode.MANUAL,
+        null,
+        REQUESTED_AT,
+        Instant.parse("2025-12-03T09:14:41.930Z"),
+        Instant.parse("2025-12-03T09:14:41.930Z"),
+        null,
+        APPROVE_COMMAND_ID);
+  }
+
+  /** An operator's setup that policy allowed at once and whose container then failed. */
+  static Instance failedInstance() {
+    return new Instance(
+        "i-0a9b8c7d6e5f4a3b2c1d",
+        "node-1",
+        "markitdown",
+        "markitdown",
+        "Markitdown",
+        InstanceStatus.FAILED,
+        ALICE,
+        Map.of("markitdown.paths", "reports"),
+        null,
+        new Decision(PolicyEffect.ALLOW, "operators-allow-all", null, Instant.parse("2025-12-03T10:02:00Z")),
+        ApprovalState.NOT_REQUIRED,
+        null,
+        "2b4d6f8a0c2e4b6d8f0a9f2c4e6a8b0d1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e",
+        "harbor-node-1-i-0a9b8c7d6e5f4a3b2c1d",
+        "mcp/markitdown:latest",
+        Transport.STDIO,
+        null,
+        SecretBindingMode.NONE,
+        "The container exited with code 1 during the MCP initialize handshake.",
+        Instant.parse("2025-12-03T10:02:00Z"),
+        Instant.parse("2025-12-03T10:02:09Z"),
+        Instant.parse("2025-12-03T10:02:04Z"),
+        Instant.parse("2025-12-03T10:02:09Z"),
+        "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e");
+  }
+
+  /** A setup for an id the catalog does not hold: denied before policy was asked. */
+  static Instance deniedInstance() {
+    return new Instance(
+        "i-5e6f7a8b9c0d1e2f3a4b",
+        "node-1",
+        "jira-cloud",
+        "jira-cloud",
+        "jira-cloud",
+        InstanceStatus.DENIED,
+        RELEASE_BOT,
+        null,
+        null,
+        new Decision(
+            PolicyEffect.DENY, "catalog", "unknown catalog entry 'jira-cloud'",
+            Instant.parse("2025-12-03T10:05:00Z")),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "unknown catalog entry 'jira-cloud'",
+        Instant.parse("2025-12-03T10:05:00Z"),
+        Instant.parse("2025-12-03T10:05:00Z"),
+        null,
+        null,
+        "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+  }
+
+  /** An instance with only what the record always writes (just requested, nothing decided yet). */
+  static Instance minimalInstance() {
+    return new Instance(
+        "i-9c8b7a6f5e4d3c2b1a0f", "node-1", "atlassian", "atlassian", "Atlassian", InstanceStatus.REQUESTED,
+        new Actor(CallerKind.SCRIPT, "provisioner", null), null, null, null, null, null, null, null, null,
+        null, null, null, null, Instant.parse("2025-12-03T10:00:00Z"), Instant.parse("2025-12-03T10:00:00Z"),
+        null, null, "f4a5b6c7-d8e9-4f0a-9b2c-3d4e5f6a7b8c");
+  }
+
+  /** An instance of the minimal shape in the given status. */
+  static Instance instance(InstanceStatus status) {
+    Instance minimal = minimalInstance();
+    return new Instance(
+        minimal.id(), minimal.nodeId(), minimal.catalogId(), minimal.slug(), minimal.name(), status,
+        minimal.requestedBy(), null, null, null, null, null, null, null, null, null, null, null, null,
+        minimal.createdAt(), minimal.updatedAt(), null, null, minimal.lastCorrelationId());
+  }
+
+  /** Every instance sample. */
+  static List<Instance> instances() {
+    return List.of(pendingInstance(), activeInstance(), failedInstance(), deniedInstance(), minimalInstance());
+  }
+
+  /** What the launcher runs for the approved atlassian setup: configuration substituted, secrets by name. */
+  static LaunchSpec atlassianSpec() {
+    return new LaunchSpec(
+        "mcp/atlassian",
+        "latest",
+        "sha256:4c5d2e8f0a1b3c6d9e7f8a0b2c4d6e8f1a3b5c7d9e0f2a4b6c8d0e1f3a5b7c9d",
+        Transport.STREAMABLE_HTTP,
+        List.of(),
+        List.of("--transport", "streamable-http", "--port", "8000"),
+        Map.of("JIRA_URL", "https://example.atlassian.net", "READ_ONLY_MODE", "true"),
+        List.of("atlassian.jira.api_token"),
+        List.of(new PortSpec("http", 8000, "tcp")),
+        List.of(),
+        new NetworkSpec(NetworkMode.EGRESS, List.of("*.atlassian.net")),
+        "default");
+  }
+
+  /** A stdio server with its own command, a volume and no network. */
+  static LaunchSpec markitdownSpec() {
+    return new LaunchSpec(
+        "mcp/markitdown",
+        "latest",
+        null,
+        Transport.STDIO,
+        List.of("markitdown-mcp"),
+        List.of(),
+        null,
+        null,
+        null,
+        List.of(new VolumeSpec("{{markitdown.paths|volume|into}}")),
+        new NetworkSpec(NetworkMode.NONE, List.of()),
+        "strict");
+  }
+
+  /** The order to launch the approved atlassian instance. */
+  static LaunchOrder launchOrder() {
+    return new LaunchOrder(
+        "o-8d7c6b5a4f3e2d1c0b9a",
+        "node-1",
+        INSTANCE_ID,
+        OrderType.LAUNCH,
+        atlassianSpec(),
+        SPEC_HASH,
+        APPROVE_COMMAND_ID,
+        Instant.parse("2025-12-03T09:14:27.120Z"));
+  }
+
+  /** An order to restart the markitdown instance with its spec. */
+  static LaunchOrder restartOrder() {
+    return new LaunchOrder(
+        "o-1f2e3d4c5b6a79880716",
+        "node-1",
+        "i-0a9b8c7d6e5f4a3b2c1d",
+        OrderType.RESTART,
+        markitdownSpec(),
+        "2b4d6f8a0c2e4b6d8f0a9f2c4e6a8b0d1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e",
+        "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a",
+        Instant.parse("2025-12-03T10:30:00Z"));
+  }
+
+  /** An order with only what the record always writes: removing an instance needs no spec. */
+  static LaunchOrder removeOrder() {
+    return new LaunchOrder(
+        "o-aa0b1c2d3e4f5a6b7c8d",
+        "node-1",
+        INSTANCE_ID,
+        OrderType.REMOVE,
+        null,
+        null,
+        "3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b",
+        Instant.parse("2025-12-05T17:00:00Z"));
+  }
+
+  /** Every order sample. */
+  static List<LaunchOrder> orders() {
+    return List.of(launchOrder(), restartOrder(), removeOrder());
+  }
+
+  /** The safe defaults a node starts with, written by the node itself. */
+  static PolicySet defaultPolicy() {
+    return new PolicySet(
+        1,
+        List.of(
+            new PolicyRule(
+                "operators-allow-all", "Operators may do everything.", null, List.of(CallerKind.OPERATOR),
+                null, null, null, null, null, null, PolicyEffect.ALLOW, null),
+            new PolicyRule(
+                "agents-scripts-setup-need-approval", null, List.of(PolicyAction.MCP_SETUP),
+                List.of(CallerKind.AGENT, CallerKind.SCRIPT), null, null, null, null, null, null,
+                PolicyEffect.REQUIRE_APPROVAL,
+                "Agents and scripts need an operator's approval to set servers up."),
+            new PolicyRule(
+                "agents-scripts-remove-restart", null, List.of(PolicyAction.MCP_REMOVE, PolicyAction.MCP_RESTART),
+                List.of(CallerKind.AGENT, CallerKind.SCRIPT), null, null, null, null, null, null,
+                PolicyEffect.ALLOW, null),
+            new PolicyRule(
+                "only-operators-enable-disable", null, List.of(PolicyAction.MCP_ENABLE, PolicyAction.MCP_DISABLE),
+                null, null, null, null, null, null, null, PolicyEffect.DENY,
+                "Only operators enable or disable catalog entries.")),
+        new Actor(CallerKind.SYSTEM, "node-1", null),
+        Instant.parse("2025-12-01T07:00:00Z"));
+  }
+
+  /** An operator's policy with rules that use every condition, needsSecrets both true and false. */
+  static PolicySet customPolicy() {
+    return new PolicySet(
+        7,
+        List.of(
+            new PolicyRule(
+                "release-bot-jira-read-only",
+                "The release bot may set up Jira servers over HTTP without asking.",
+                List.of(PolicyAction.MCP_SETUP),
+                List.of(CallerKind.AGENT),
+                "release-*",
+                List.of("atlassian", "atlassian.*"),
+                List.of("jira"),
+                List.of("sooperset"),
+                true,
+                List.of(Transport.STREAMABLE_HTTP, Transport.SSE),
+                PolicyEffect.ALLOW,
+                "Reviewed for the release-notes job."),
+            new PolicyRule(
+                "scripts-only-without-secrets", null, List.of(PolicyAction.MCP_SETUP), List.of(CallerKind.SCRIPT),
+                null, null, null, null, false, null, PolicyEffect.ALLOW, null),
+            new PolicyRule(
+                "deny-the-rest", null, null, null, null, null, null, null, null, null, PolicyEffect.DENY,
+                "Not allowed on this node.")),
+        ALICE,
+        Instant.parse("2025-12-02T16:20:00Z"));
+  }
+
+  /** A policy with only what the record always writes: no rules, so everything is denied. */
+  static PolicySet minimalPolicy() {
+    return new PolicySet(0, null, new Actor(CallerKind.OPERATOR, "alice", null), Instant.parse("2025-12-01T07:00:00Z"));
+  }
+
+  /** Every policy sample. */
+  static List<PolicySet> policySets() {
+    return List.of(defaultPolicy(), customPolicy(), minimalPolicy());
   }
 }

@@ -326,6 +326,10 @@ final class SchemaAgreement {
     roots.addAll(ContractSamples.catalogEntries());
     roots.addAll(ContractSamples.states());
     roots.addAll(ContractSamples.events());
+    roots.addAll(ContractSamples.commands());
+    roots.addAll(ContractSamples.instances());
+    roots.addAll(ContractSamples.orders());
+    roots.addAll(ContractSamples.policySets());
     roots.forEach(root -> walk(root, samples));
     return samples;
   }

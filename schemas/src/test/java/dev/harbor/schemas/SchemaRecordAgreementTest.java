@@ -10,6 +10,7 @@ import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.catalog.Transport;
 import dev.harbor.schemas.json.JsonSerde;
 import dev.harbor.schemas.node.CallerKind;
+import dev.harbor.schemas.policy.PolicyAction;
 import dev.harbor.schemas.topics.Topic;
 import dev.harbor.schemas.topics.Topics;
 import io.micronaut.core.annotation.Nullable;
@@ -59,6 +60,20 @@ class SchemaRecordAgreementTest {
         .isEqualTo(nodeId);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("registeredTopics")
+  void everyNodeIdPropertyDeclaresTheNodeIdPatternTheRecordEnforces(Topic<?, ?> topic) {
+    JsonNode nodeIdProperty = ContractSchemas.tree(topic.valueSchema()).at("/properties/nodeId");
+    Class<?> type = ((JsonSerde<?>) topic.valueSerde()).type();
+    boolean hasComponent =
+        java.util.Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals("nodeId"));
+
+    assertThat(nodeIdProperty.isMissingNode()).isEqualTo(!hasComponent);
+    if (hasComponent) {
+      assertThat(nodeIdProperty.path("pattern").asText()).isEqualTo("^" + Topics.NODE_ID.pattern() + "$");
+    }
+  }
+
   // The checker itself, against a small record and a schema written to agree with it.
 
   private record Port(int number, @Nullable String label) {}
@@ -74,12 +89,15 @@ class SchemaRecordAgreementTest {
       Transport transport,
       CallerKind kind,
       List<Port> ports,
-      Port main) {
+      Port main,
+      @Nullable Boolean strict,
+      List<PolicyAction> actions) {
 
     Sample {
       tags = tags == null ? List.of() : List.copyOf(tags);
       labels = labels == null ? Map.of() : Map.copyOf(labels);
       ports = ports == null ? List.of() : List.copyOf(ports);
+      actions = actions == null ? List.of() : List.copyOf(actions);
       if (transport == null) {
         transport = Transport.UNKNOWN;
       }
@@ -105,14 +123,21 @@ class SchemaRecordAgreementTest {
             "description": "n", "type": "object", "additionalProperties": { "type": "string" }, "default": {}
           },
           "transport": { "description": "n", "$ref": "#/$defs/Transport", "default": "unknown" },
-          "kind": { "description": "n", "type": "string", "enum": ["operator", "agent", "script"] },
+          "kind": { "description": "n", "type": "string", "enum": ["operator", "agent", "script", "system"] },
           "ports": {
             "description": "n", "type": "array", "items": { "$ref": "#/$defs/Port" }, "default": []
           },
-          "main": { "description": "n", "$ref": "#/$defs/Port" }
+          "main": { "description": "n", "$ref": "#/$defs/Port" },
+          "strict": { "description": "n", "type": "boolean" },
+          "actions": {
+            "description": "n", "type": "array", "items": { "$ref": "#/$defs/PolicyAction" }, "default": []
+          }
         },
         "$defs": {
           "Transport": { "type": "string", "enum": ["stdio", "streamable_http", "sse", "mixed", "unknown"] },
+          "PolicyAction": {
+            "type": "string", "enum": ["mcp.setup", "mcp.remove", "mcp.enable", "mcp.disable", "mcp.restart"]
+          },
           "Port": {
             "type": "object",
             "additionalProperties": false,
@@ -156,9 +181,37 @@ class SchemaRecordAgreementTest {
                 + "mixed, unknown]"),
         mismatch(
             "an inline enum with upper-case names",
-            at("/properties/kind", node -> node.putArray("enum").add("OPERATOR").add("AGENT").add("SCRIPT")),
-            "Sample.kind at #/properties/kind: expected enum [operator, agent, script] but was "
-                + "[OPERATOR, AGENT, SCRIPT]"),
+            at("/properties/kind",
+                node -> node.putArray("enum").add("OPERATOR").add("AGENT").add("SCRIPT").add("SYSTEM")),
+            "Sample.kind at #/properties/kind: expected enum [operator, agent, script, system] but was "
+                + "[OPERATOR, AGENT, SCRIPT, SYSTEM]"),
+        mismatch(
+            "an enum that lacks a value the Java enum gained",
+            at("/properties/kind", node -> node.putArray("enum").add("operator").add("agent").add("script")),
+            "Sample.kind at #/properties/kind: expected enum [operator, agent, script, system] but was "
+                + "[operator, agent, script]"),
+        mismatch(
+            "an enum with dotted wire names written in lower-snake case",
+            at("/$defs/PolicyAction", node -> node.putArray("enum")
+                .add("mcp_setup").add("mcp_remove").add("mcp_enable").add("mcp_disable").add("mcp_restart")),
+            "Sample.actions at #/properties/actions/items: expected enum "
+                + "[mcp.setup, mcp.remove, mcp.enable, mcp.disable, mcp.restart]"),
+        mismatch(
+            "a nullable Boolean listed as required",
+            at("", node -> ((ArrayNode) node.get("required")).add("strict")),
+            "should not list [strict]"),
+        mismatch(
+            "a nullable Boolean with a default",
+            at("/properties/strict", node -> node.put("default", false)),
+            "Sample.strict at #/properties/strict: the record's constructor does not default this component"),
+        mismatch(
+            "a nullable Boolean typed as a string",
+            at("/properties/strict", node -> node.put("type", "string")),
+            "Sample.strict at #/properties/strict: expected type boolean but was \"string\""),
+        mismatch(
+            "a map without an empty default",
+            at("/properties/labels", node -> node.remove("default")),
+            "Sample.labels at #/properties/labels: absent means empty, so expected default {} but was null"),
         mismatch(
             "an Instant without date-time format",
             at("/properties/seenAt", node -> node.remove("format")),

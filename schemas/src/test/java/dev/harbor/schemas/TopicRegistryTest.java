@@ -2,10 +2,15 @@ package dev.harbor.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Named.named;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.harbor.schemas.command.Command;
+import dev.harbor.schemas.command.CommandType;
 import dev.harbor.schemas.json.JsonSerde;
+import dev.harbor.schemas.policy.PolicySet;
 import dev.harbor.schemas.topics.Topic;
 import dev.harbor.schemas.topics.TopicSpec.CleanupPolicy;
 import dev.harbor.schemas.topics.Topics;
@@ -33,11 +38,106 @@ class TopicRegistryTest {
   }
 
   @Test
-  void theRegistryHoldsTheCatalogAndBothNodeTopics() {
+  void theRegistryHoldsTheCatalogAndEveryNodeTopic() {
     assertThat(allTopics("n1"))
         .extracting(Topic::name)
         .containsExactly(
-            "harbor.catalog.entries.v1", "harbor.node.n1.catalog-state.v1", "harbor.node.n1.audit.v1");
+            "harbor.catalog.entries.v1",
+            "harbor.node.n1.catalog-state.v1",
+            "harbor.node.n1.audit.v1",
+            "harbor.node.n1.commands.v1",
+            "harbor.node.n1.instances.v1",
+            "harbor.node.n1.orders.v1",
+            "harbor.node.n1.policy.v1");
+  }
+
+  @Test
+  void everyNodeTopicHasItsFactoryAndItsOwnSchema() {
+    assertThat(Topics.nodeTopics("n1"))
+        .extracting(Topic::name)
+        .containsExactly(
+            Topics.catalogState("n1").name(), Topics.audit("n1").name(), Topics.commands("n1").name(),
+            Topics.instances("n1").name(), Topics.orders("n1").name(), Topics.policy("n1").name());
+    assertThat(allTopics("n1")).extracting(Topic::valueSchema).doesNotHaveDuplicates();
+    assertThat(Topics.nodeTopics("n1"))
+        .extracting(Topic::name, Topic::valueSchema)
+        .containsExactly(
+            tuple("harbor.node.n1.catalog-state.v1", "catalog-entry-state.v1.schema.json"),
+            tuple("harbor.node.n1.audit.v1", "audit-event.v1.schema.json"),
+            tuple("harbor.node.n1.commands.v1", "command.v1.schema.json"),
+            tuple("harbor.node.n1.instances.v1", "instance.v1.schema.json"),
+            tuple("harbor.node.n1.orders.v1", "launch-order.v1.schema.json"),
+            tuple("harbor.node.n1.policy.v1", "policy-set.v1.schema.json"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("registeredTopics")
+  void everyTopicsSchemaIsAResourceOfTheSchemasJar(Topic<?, ?> topic) {
+    assertThat(Topics.class.getClassLoader().getResource("harbor/schemas/" + topic.valueSchema()))
+        .as("harbor/schemas/%s", topic.valueSchema())
+        .isNotNull();
+  }
+
+  /** One writing module per topic: node-api sends commands and policy, the policy stream writes the rest. */
+  @Test
+  void eachTopicHasTheWriterTheSingleWriterRuleNames() {
+    assertThat(Topics.NODE_API).isEqualTo("node-api");
+    assertThat(Topics.NODE_POLICY_STREAM).isEqualTo("node-policy-stream");
+    assertThat(Topics.HUB).isEqualTo("hub-catalog-publisher");
+    assertThat(Topics.CATALOG.writer()).isEqualTo(Topics.HUB);
+    assertThat(Topics.commands("n1").writer()).isEqualTo(Topics.NODE_API);
+    assertThat(Topics.policy("n1").writer()).isEqualTo(Topics.NODE_API);
+    assertThat(Topics.catalogState("n1").writer()).isEqualTo(Topics.NODE_POLICY_STREAM);
+    assertThat(Topics.audit("n1").writer()).isEqualTo(Topics.NODE_POLICY_STREAM);
+    assertThat(Topics.instances("n1").writer()).isEqualTo(Topics.NODE_POLICY_STREAM);
+    assertThat(Topics.orders("n1").writer()).isEqualTo(Topics.NODE_POLICY_STREAM);
+  }
+
+  @Test
+  void commandsAndOrdersHaveOnePartitionSoTheirReaderSeesThemInOrder() {
+    assertThat(Topics.commands("n1").spec().partitions()).isEqualTo(1);
+    assertThat(Topics.orders("n1").spec().partitions()).isEqualTo(1);
+  }
+
+  @Test
+  void defaultPartitionCountsAreTheDocumentedOnes() {
+    assertThat(allTopics("n1"))
+        .extracting(Topic::name, topic -> topic.spec().partitions())
+        .containsExactly(
+            tuple("harbor.catalog.entries.v1", 3),
+            tuple("harbor.node.n1.catalog-state.v1", 1),
+            tuple("harbor.node.n1.audit.v1", 3),
+            tuple("harbor.node.n1.commands.v1", 1),
+            tuple("harbor.node.n1.instances.v1", 1),
+            tuple("harbor.node.n1.orders.v1", 1),
+            tuple("harbor.node.n1.policy.v1", 1));
+  }
+
+  @Test
+  void stateTopicsAreCompactedAndRequestTopicsAreDeletedAfterAWeek() {
+    assertThat(Topics.instances("n1").spec().cleanup()).isEqualTo(CleanupPolicy.COMPACT);
+    assertThat(Topics.policy("n1").spec().cleanup()).isEqualTo(CleanupPolicy.COMPACT);
+    assertThat(Topics.commands("n1").spec().cleanup()).isEqualTo(CleanupPolicy.DELETE);
+    assertThat(Topics.orders("n1").spec().cleanup()).isEqualTo(CleanupPolicy.DELETE);
+    assertThat(Topics.commands("n1").spec().configs()).containsExactly(entry("retention.ms", "604800000"));
+    assertThat(Topics.orders("n1").spec().configs()).containsExactly(entry("retention.ms", "604800000"));
+    assertThat(Topics.instances("n1").spec().configs()).isEmpty();
+    assertThat(Topics.policy("n1").spec().configs()).isEmpty();
+  }
+
+  @Test
+  void thePolicyIsOneRecordUnderAFixedKey() {
+    assertThat(PolicySet.KEY).isEqualTo("policy");
+  }
+
+  @Test
+  void commandsAreKeyedByInstanceElseCatalogEntryElseTheirOwnId() {
+    assertThat(ContractSamples.setupCommand().subject()).isEqualTo(ContractSamples.INSTANCE_ID);
+    assertThat(ContractSamples.searchNotice().subject()).isEqualTo(ContractSamples.searchNotice().id());
+    Command enable = new Command(
+        "c-1", "n1", CommandType.ENABLE, ContractSamples.UPDATED, ContractSamples.ALICE, null, "atlassian", null,
+        null, null, null, null);
+    assertThat(enable.subject()).isEqualTo("atlassian");
   }
 
   @ParameterizedTest(name = "{0}")

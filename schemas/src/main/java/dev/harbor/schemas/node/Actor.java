@@ -1,5 +1,6 @@
 package dev.harbor.schemas.node;
 
+import dev.harbor.schemas.Require;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Objects;
@@ -10,6 +11,6 @@ public record Actor(CallerKind kind, String name, @Nullable String tokenId) {
 
   public Actor {
     Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(name, "name");
+    Require.text(name, "name");
   }
 }

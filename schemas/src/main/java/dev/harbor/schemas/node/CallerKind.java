@@ -5,12 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.harbor.schemas.Wire;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** The kind of caller a token belongs to. */
+/** The kind of caller a token belongs to; {@code SYSTEM} is the node itself (an approval expiring, a container exiting). */
 @Serdeable
 public enum CallerKind implements Wire {
   OPERATOR,
   AGENT,
-  SCRIPT;
+  SCRIPT,
+  SYSTEM;
 
   @JsonValue
   @Override

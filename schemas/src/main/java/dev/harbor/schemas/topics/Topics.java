@@ -2,6 +2,10 @@ package dev.harbor.schemas.topics;
 
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.catalog.CatalogEntry;
+import dev.harbor.schemas.command.Command;
+import dev.harbor.schemas.instance.Instance;
+import dev.harbor.schemas.launch.LaunchOrder;
+import dev.harbor.schemas.policy.PolicySet;
 import dev.harbor.schemas.json.JsonSerde;
 import dev.harbor.schemas.node.CatalogEntryState;
 import dev.harbor.schemas.topics.TopicSpec.CleanupPolicy;
@@ -21,6 +25,7 @@ public final class Topics {
 
   public static final String HUB = "hub-catalog-publisher";
   public static final String NODE_API = "node-api";
+  public static final String NODE_POLICY_STREAM = "node-policy-stream";
 
   /** The Hub catalog: compacted, keyed by catalog id; a tombstone removes the entry everywhere. */
   public static final Topic<String, CatalogEntry> CATALOG =
@@ -34,6 +39,10 @@ public final class Topics {
               Map.of("min.compaction.lag.ms", "0", "max.message.bytes", "1048576")),
           HUB,
           "catalog-entry.v1.schema.json");
+
+  /** Requests and orders: one partition for order, kept a week. */
+  private static final TopicSpec COMMANDS_SPEC =
+      new TopicSpec(CleanupPolicy.DELETE, 1, Map.of("retention.ms", String.valueOf(7L * 24 * 3600 * 1000)));
 
   private static final TopicSpec NODE_STATE_SPEC =
       new TopicSpec(CleanupPolicy.COMPACT, 1, Map.of());
@@ -60,7 +69,7 @@ public final class Topics {
         Serdes.String(),
         JsonSerde.of(CatalogEntryState.class),
         NODE_STATE_SPEC,
-        NODE_API,
+        NODE_POLICY_STREAM,
         "catalog-entry-state.v1.schema.json");
   }
 
@@ -74,13 +83,61 @@ public final class Topics {
         Serdes.String(),
         JsonSerde.of(AuditEvent.class),
         AUDIT_SPEC,
-        NODE_API,
+        NODE_POLICY_STREAM,
         "audit-event.v1.schema.json");
+  }
+
+  /**
+   * Requests to the node as the REST layer received them, keyed by {@link Command#subject()}. One
+   * partition: the node's policy stream sees them in order.
+   */
+  public static Topic<String, Command> commands(String nodeId) {
+    return new Topic<>(
+        nodeTopic(nodeId, "commands.v1"),
+        Serdes.String(),
+        JsonSerde.of(Command.class),
+        COMMANDS_SPEC,
+        NODE_API,
+        "command.v1.schema.json");
+  }
+
+  /** The node's instances, compacted, keyed by instance id; removed instances stay. */
+  public static Topic<String, Instance> instances(String nodeId) {
+    return new Topic<>(
+        nodeTopic(nodeId, "instances.v1"),
+        Serdes.String(),
+        JsonSerde.of(Instance.class),
+        NODE_STATE_SPEC,
+        NODE_POLICY_STREAM,
+        "instance.v1.schema.json");
+  }
+
+  /** Orders to the node's launcher, keyed by instance id. */
+  public static Topic<String, LaunchOrder> orders(String nodeId) {
+    return new Topic<>(
+        nodeTopic(nodeId, "orders.v1"),
+        Serdes.String(),
+        JsonSerde.of(LaunchOrder.class),
+        COMMANDS_SPEC,
+        NODE_POLICY_STREAM,
+        "launch-order.v1.schema.json");
+  }
+
+  /** The node's policy, compacted, one record under {@link PolicySet#KEY}. */
+  public static Topic<String, PolicySet> policy(String nodeId) {
+    return new Topic<>(
+        nodeTopic(nodeId, "policy.v1"),
+        Serdes.String(),
+        JsonSerde.of(PolicySet.class),
+        NODE_STATE_SPEC,
+        NODE_API,
+        "policy-set.v1.schema.json");
   }
 
   /** Every topic a node uses, for provisioning. */
   public static List<Topic<?, ?>> nodeTopics(String nodeId) {
-    return List.of(catalogState(nodeId), audit(nodeId));
+    return List.of(
+        catalogState(nodeId), audit(nodeId), commands(nodeId), instances(nodeId), orders(nodeId), policy(nodeId));
   }
 
   /** Every topic the Hub uses, for provisioning. */
