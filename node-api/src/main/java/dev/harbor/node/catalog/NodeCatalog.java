@@ -1,13 +1,13 @@
 package dev.harbor.node.catalog;
 
 import dev.harbor.node.NodeConfig;
+import dev.harbor.node.NodeTopics;
+import dev.harbor.node.mirror.ChangeFeed;
 import dev.harbor.platform.catalog.CatalogIndex;
 import dev.harbor.platform.catalog.CatalogQuery;
 import dev.harbor.platform.catalog.Page;
 import dev.harbor.platform.config.HarborConfig;
-import dev.harbor.platform.health.Readiness;
 import dev.harbor.platform.kafka.KafkaSettings;
-import dev.harbor.platform.kafka.TopicProvisioner;
 import dev.harbor.platform.mirror.MirrorListener;
 import dev.harbor.platform.mirror.TopicMirror;
 import dev.harbor.schemas.catalog.CatalogEntry;
@@ -17,33 +17,31 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.common.TopicPartition;
+import java.util.function.Predicate;
 
 /**
  * The node's mirror: the Hub catalog topic and this node's catalog-state topic, both as RocksDB
  * global stores under {@code $HARBOR_HOME/nodes/<id>/streams}, with an in-memory search index beside
- * them. Ready once both topics have been read to the end they had when the node started.
+ * them. Ready once both topics have been read to the end they had when the node started. Changes of
+ * the node's own state are published to subscribers (the event stream) and to requests waiting for
+ * a change they asked for.
  */
 @Singleton
 @Requires(env = "node")
-public class NodeCatalog implements Readiness {
+public class NodeCatalog {
 
   public static final String CATALOG_STORE = "node-catalog";
   public static final String STATE_STORE = "node-catalog-state";
 
   private final CatalogIndex index = new CatalogIndex();
   private final Map<String, CatalogEntryState> states = new ConcurrentHashMap<>();
+  private final ChangeFeed<CatalogEntryState> stateChanges = new ChangeFeed<>();
   private final TopicMirror mirror;
 
-  NodeCatalog(HarborConfig harbor, NodeConfig node, KafkaSettings settings, TopicProvisioner topics) {
-    List<dev.harbor.schemas.topics.Topic<?, ?>> needed = new ArrayList<>(Topics.hubTopics());
-    needed.addAll(Topics.nodeTopics(node.getId()));
-    topics.ensure(needed);
+  NodeCatalog(HarborConfig harbor, NodeConfig node, KafkaSettings settings, NodeTopics topics) {
     this.mirror =
         TopicMirror.builder(
                 "harbor-node-" + node.getId() + "-catalog",
@@ -55,7 +53,7 @@ public class NodeCatalog implements Readiness {
             .start();
   }
 
-  @Override
+  /** True once the catalog and this node's state topic have been read to the end they had at start. */
   public boolean ready() {
     return mirror.ready();
   }
@@ -72,9 +70,24 @@ public class NodeCatalog implements Readiness {
     return index.size();
   }
 
-  /** Waits until this node's view has applied the given offsets (read-your-writes for its own state). */
-  boolean awaitApplied(Map<TopicPartition, Long> offsets, Duration timeout) throws InterruptedException {
-    return mirror.awaitApplied(offsets, timeout);
+  /** This node's own state of an entry, when someone decided on it. */
+  public Optional<CatalogEntryState> state(String catalogId) {
+    return Optional.ofNullable(states.get(catalogId));
+  }
+
+  /**
+   * Waits until this node's state of an entry satisfies {@code condition}.
+   *
+   * @return the state that did, or empty when {@code timeout} passed first
+   */
+  public Optional<CatalogEntryState> awaitState(
+      String catalogId, Predicate<CatalogEntryState> condition, Duration timeout) {
+    return stateChanges.await(() -> state(catalogId).filter(condition), timeout);
+  }
+
+  /** Follows every change of this node's state; close the subscription to stop. */
+  public ChangeFeed.Subscription subscribeStates(ChangeFeed.Listener<CatalogEntryState> listener) {
+    return stateChanges.subscribe(listener);
   }
 
   private boolean enabled(String id) {
@@ -94,12 +107,15 @@ public class NodeCatalog implements Readiness {
   private final class StateListener implements MirrorListener<CatalogEntryState> {
     @Override
     public void upsert(String key, CatalogEntryState value) {
-      states.put(key, value);
+      stateChanges.publish(states.put(key, value), value);
     }
 
     @Override
     public void remove(String key) {
-      states.remove(key);
+      CatalogEntryState before = states.remove(key);
+      if (before != null) {
+        stateChanges.publish(before, null);
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.harbor.node.catalog;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.harbor.node.NodeConfig;
 import dev.harbor.node.audit.AuditRecorder;
+import dev.harbor.node.command.CommandResult;
 import dev.harbor.node.identity.Caller;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.catalog.CatalogQuery;
@@ -18,6 +19,8 @@ import dev.harbor.schemas.node.CallerKind;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -35,8 +38,9 @@ import java.util.UUID;
 
 /**
  * The node's catalog API: the mirrored Hub catalog with this node's state beside each entry, filters
- * by state (enabled, disabled, all), and enable/disable for operators. Reads are audited as catalog
- * viewed or searched.
+ * by state (enabled, disabled, all), and enable/disable for operators (200 once the node's mirror
+ * shows the change, 202 when the policy stream has not applied it within the wait). Reads are
+ * audited as catalog viewed or searched.
  */
 @Controller("/v1/mcp/catalog")
 @Requires(env = "node")
@@ -87,18 +91,22 @@ class NodeCatalogController {
   }
 
   @Post("/{id}/enable")
-  NodeCatalogItem enable(HttpRequest<?> request, @PathVariable String id) {
+  HttpResponse<NodeCatalogItem> enable(HttpRequest<?> request, @PathVariable String id) {
     Caller caller = Callers.require(request, CallerKind.OPERATOR);
     requireReady();
-    return states.enable(find(id).entry().id(), caller);
+    return answer(states.enable(find(id).entry().id(), caller));
   }
 
   @Post("/{id}/disable")
-  NodeCatalogItem disable(
+  HttpResponse<NodeCatalogItem> disable(
       HttpRequest<?> request, @PathVariable String id, @Body @Nullable DisableRequest body) {
     Caller caller = Callers.require(request, CallerKind.OPERATOR);
     requireReady();
-    return states.disable(find(id).entry().id(), body == null ? null : body.reason(), caller);
+    return answer(states.disable(find(id).entry().id(), body == null ? null : body.reason(), caller));
+  }
+
+  private static HttpResponse<NodeCatalogItem> answer(CommandResult<NodeCatalogItem> result) {
+    return HttpResponse.status(result.applied() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(result.value());
   }
 
   private Page<NodeCatalogItem> query(HttpRequest<?> request, Set<String> accepted) {

@@ -1,5 +1,6 @@
 package dev.harbor.node.identity;
 
+import dev.harbor.node.KafkaServicesOff;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -17,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** A node's HTTP server on a random local port over a given home, and a client for its API. */
+/**
+ * A node's HTTP server on a random local port over a given home, and a client for its API. No broker:
+ * audit events stay in memory and the node's eager Kafka-backed services are switched off.
+ */
 final class TestNode implements AutoCloseable {
 
   static final String NODE_ID = "default";
@@ -34,7 +38,10 @@ final class TestNode implements AutoCloseable {
         "micronaut.server.host", "127.0.0.1",
         "micronaut.server.port", -1,
         "micronaut.server.max-request-size", "64KB",
-        RecordingAuditRecorder.ENABLED, true), "node", "test");
+        RecordingAuditRecorder.ENABLED, true,
+        KafkaServicesOff.POLICY_STREAM, "off",
+        KafkaServicesOff.AUDIT_SINK, "off",
+        KafkaServicesOff.NODE_POLICY, "off"), "node", "test");
   }
 
   static TestNode start(Path home) {

@@ -1,0 +1,40 @@
+package dev.harbor.node.events;
+
+import dev.harbor.node.identity.Callers;
+import dev.harbor.platform.catalog.CatalogRequests;
+import dev.harbor.platform.http.NotReadyException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Set;
+import org.reactivestreams.Publisher;
+
+/** {@code GET /v1/mcp/events}: any caller follows the node's instance, approval and catalog-state changes. */
+@Controller("/v1/mcp/events")
+@Requires(env = "node")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class EventsController {
+
+  private final NodeEvents events;
+
+  EventsController(NodeEvents events) {
+    this.events = events;
+  }
+
+  @Get
+  @Produces(MediaType.TEXT_EVENT_STREAM)
+  Publisher<Event<Object>> follow(HttpRequest<?> request) {
+    Callers.current(request);
+    CatalogRequests.params(request, Set.of());
+    if (!events.ready()) {
+      throw new NotReadyException("the node's mirrors are still catching up");
+    }
+    return events.stream();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.harbor.node.instance;
+
+import dev.harbor.node.identity.Callers;
+import dev.harbor.platform.catalog.CatalogRequests;
+import dev.harbor.platform.http.NotReadyException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code GET /v1/mcp/approvals}: every setup waiting for an operator's approval, the longest-waiting first. */
+@Controller("/v1/mcp/approvals")
+@Requires(env = "node")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ApprovalController {
+
+  private final NodeInstances instances;
+
+  ApprovalController(NodeInstances instances) {
+    this.instances = instances;
+  }
+
+  @Get
+  List<ApprovalItem> pending(HttpRequest<?> request) {
+    Callers.current(request);
+    CatalogRequests.params(request, Set.of());
+    if (!instances.ready()) {
+      throw new NotReadyException("the node's instance mirror is still catching up");
+    }
+    return instances.pendingApprovals().stream().map(ApprovalItem::of).flatMap(Optional::stream).toList();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.harbor.node.instance;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.harbor.node.identity.Callers;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/mcp/setup}: any caller asks for an instance of a catalog entry. Always answered 202
+ * (the node's policy stream decides, maybe after an operator's approval) with the instance id and
+ * where to follow it, also in {@code Location}.
+ */
+@Controller("/v1/mcp/setup")
+@Requires(env = "node")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SetupController {
+
+  private final SetupService setups;
+
+  SetupController(SetupService setups) {
+    this.setups = setups;
+  }
+
+  /** Body of a setup request; unknown fields are refused. */
+  @Serdeable
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  record SetupRequest(
+      @Nullable String catalogId, @Nullable Map<String, String> config, @Nullable String idempotencyKey) {}
+
+  @Post
+  HttpResponse<SetupAccepted> setup(HttpRequest<?> request, @Body SetupRequest body) {
+    SetupAccepted accepted =
+        setups.setup(body.catalogId(), body.config(), body.idempotencyKey(), Callers.current(request));
+    return HttpResponse.<SetupAccepted>status(HttpStatus.ACCEPTED)
+        .header(HttpHeaders.LOCATION, accepted.statusUrl())
+        .body(accepted);
+  }
+}

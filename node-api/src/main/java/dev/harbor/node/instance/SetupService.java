@@ -1,0 +1,135 @@
+package dev.harbor.node.instance;
+
+import dev.harbor.node.NodeConfig;
+import dev.harbor.node.catalog.NodeCatalog;
+import dev.harbor.node.command.CommandBus;
+import dev.harbor.node.command.Commands;
+import dev.harbor.node.identity.Caller;
+import dev.harbor.platform.http.BadRequestException;
+import dev.harbor.platform.http.ConflictException;
+import dev.harbor.platform.http.NotFoundException;
+import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.policy.InvalidConfigException;
+import dev.harbor.policy.LaunchSpecs;
+import dev.harbor.schemas.catalog.CatalogEntry;
+import dev.harbor.schemas.command.Command;
+import dev.harbor.schemas.instance.Instance;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a setup request into a SETUP command. Checks the request first (catalog id, configuration
+ * syntax, idempotency key, the entry exists, the configuration fits the entry's parameters), then
+ * answers from the node's instance mirror without sending anything when the request repeats an
+ * earlier one or the entry already has an instance that holds it. Otherwise it sends the command under an instance id of its choosing and waits briefly
+ * for the policy stream's decision.
+ */
+@Singleton
+@Requires(env = "node")
+public class SetupService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SetupService.class);
+
+  private final NodeCatalog catalog;
+  private final NodeInstances instances;
+  private final CommandBus bus;
+  private final Commands commands;
+  private final String nodeId;
+  private final Duration setupWait;
+  private final String guardrailProfile;
+
+  SetupService(
+      NodeCatalog catalog,
+      NodeInstances instances,
+      CommandBus bus,
+      NodeConfig node,
+      @Value("${harbor.policy.guardrail-profile:restricted}") String guardrailProfile) {
+    this.catalog = catalog;
+    this.instances = instances;
+    this.bus = bus;
+    this.nodeId = node.getId();
+    this.commands = new Commands(nodeId, Clock.systemUTC());
+    this.setupWait = node.getSetupWait();
+    this.guardrailProfile = guardrailProfile;
+  }
+
+  /**
+   * Asks for an instance of a catalog entry.
+   *
+   * @throws BadRequestException naming the field that is missing or malformed
+   * @throws NotFoundException for an unknown catalog entry
+   * @throws ConflictException when the idempotency key already named a setup of another entry
+   */
+  public SetupAccepted setup(
+      @Nullable String catalogId, @Nullable Map<String, String> config, @Nullable String idempotencyKey, Caller caller) {
+    String entryId = checkCatalogId(catalogId);
+    Map<String, String> checkedConfig = SetupConfig.check(config);
+    String key = InstanceIds.checkKey(idempotencyKey);
+    if (!catalog.ready() || !instances.ready()) {
+      throw new NotReadyException("the node's mirrors are still catching up");
+    }
+    CatalogEntry entry =
+        catalog.get(entryId)
+            .orElseThrow(() -> new NotFoundException("catalog entry '" + entryId + "' not found"))
+            .entry();
+    checkAgainstEntry(entry, checkedConfig);
+
+    String instanceId = key == null ? InstanceIds.random() : InstanceIds.forKey(nodeId, caller.tokenId(), key);
+    Optional<Instance> earlier = instances.get(instanceId);
+    if (earlier.isPresent()) {
+      return repeat(earlier.get(), entryId);
+    }
+    Optional<Instance> live = instances.liveFor(entryId);
+    if (live.isPresent()) {
+      return SetupAccepted.existing(live.get());
+    }
+    Command command = commands.setup(caller.actor(), instanceId, entryId, checkedConfig, key);
+    bus.send(command);
+    return instances
+        .await(instanceId, instance -> true, setupWait)
+        .map(SetupAccepted::decided)
+        .orElseGet(() -> SetupAccepted.sent(instanceId));
+  }
+
+  /**
+   * Resolves the launch spec the policy stream would, only to refuse a configuration the entry cannot
+   * take (unknown key, missing required value, malformed value) naming the field. An entry that cannot
+   * be launched at all is left to the stream, which records the denial on the instance.
+   */
+  private void checkAgainstEntry(CatalogEntry entry, Map<String, String> config) {
+    try {
+      LaunchSpecs.resolve(entry, config, guardrailProfile);
+    } catch (InvalidConfigException e) {
+      throw new BadRequestException(e.field(), e.problem());
+    } catch (IllegalArgumentException e) {
+      LOG.debug("setup of {} is left to the policy stream: {}", entry.id(), e.getMessage());
+    }
+  }
+
+  private static SetupAccepted repeat(Instance earlier, String catalogId) {
+    if (!earlier.catalogId().equals(catalogId)) {
+      throw new ConflictException(
+          "this idempotencyKey was already used for a setup of '" + earlier.catalogId() + "'");
+    }
+    return SetupAccepted.repeated(earlier);
+  }
+
+  private static String checkCatalogId(@Nullable String catalogId) {
+    if (catalogId == null || catalogId.isBlank()) {
+      throw new BadRequestException("catalogId", "missing required field 'catalogId'");
+    }
+    if (!CatalogEntry.isValidId(catalogId)) {
+      throw new BadRequestException(
+          "catalogId", "not a catalog id (lower-case letters, digits, '.' and '-', at most 160)");
+    }
+    return catalogId;
+  }
+}
