@@ -42,6 +42,13 @@ final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
+  Reply put(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   Reply delete(String path) {
     return send(request(path).DELETE());
   }
@@ -95,7 +102,8 @@ final class Api {
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> items() {
-      return (List<Map<String, Object>>) json().get("items");
+      Object items = json().get("items");
+      return items == null ? List.of() : (List<Map<String, Object>>) items;
     }
 
     long total() {

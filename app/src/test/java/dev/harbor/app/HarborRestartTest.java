@@ -19,7 +19,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A second start on the same data directory keeps everything and republishes nothing. */
+/**
+ * A second start on the same data directory keeps everything, republishes nothing, and picks up a
+ * flow where it stopped: nothing lost, nothing decided twice.
+ */
 class HarborRestartTest {
 
   @TempDir Path home;
@@ -31,6 +34,7 @@ class HarborRestartTest {
     long catalogRecords;
     long total;
     String token;
+    String pending;
     try (Harbor first = TestHarbor.start(env)) {
       token = TestHarbor.operatorToken(home);
       Api operator = new Api(first.nodeUrl(), token);
@@ -40,6 +44,12 @@ class HarborRestartTest {
       assertThat(operator.post("/v1/mcp/catalog/" + id + "/disable", "{\"reason\":\"kept across restarts\"}").status())
           .isEqualTo(200);
       total = hubTotal;
+      String agentToken = (String) operator.post("/v1/tokens", "{\"kind\":\"agent\",\"name\":\"agent-r\"}").json().get("token");
+      String target = entryId(operator.get("/v1/mcp/catalog/search?q=time&launcherKind=docker").items().get(0));
+      Api.Reply accepted = operator.as(agentToken).post("/v1/mcp/setup", "{\"catalogId\":\"" + target + "\",\"idempotencyKey\":\"restart-probe\"}");
+      assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+      pending = (String) accepted.json().get("instanceId");
+      await().atMost(Duration.ofSeconds(30)).until(() -> "pending_approval".equals(operator.get("/v1/mcp/instances/" + pending).json().get("status")));
       catalogRecords = catalogRecordCount(first);
     }
 
@@ -54,6 +64,14 @@ class HarborRestartTest {
       Map<String, Object> local = (Map<String, Object>) operator.get("/v1/mcp/catalog/" + id).json().get("local");
       assertThat(local).containsEntry("enabled", false).containsEntry("reason", "kept across restarts");
       assertThat(catalogRecordCount(second)).isEqualTo(catalogRecords);
+
+      assertThat(operator.get("/v1/mcp/approvals").body()).contains(pending);
+      assertThat(operator.post("/v1/mcp/instances/" + pending + "/approve", "{}").status()).isIn(200, 202);
+      await().atMost(Duration.ofSeconds(30)).until(() -> "installing".equals(operator.get("/v1/mcp/instances/" + pending).json().get("status")));
+      assertThat(TopicRecords.read(second, Topics.orders(second.settings().nodeId()), o -> pending.equals(o.instanceId()))).hasSize(1);
+      assertThat(TopicRecords.read(second, Topics.audit(second.settings().nodeId()),
+              e -> pending.equals(e.instanceId()) && e.type() == dev.harbor.schemas.audit.AuditEventType.SETUP_REQUESTED))
+          .hasSize(1);
     }
   }
 

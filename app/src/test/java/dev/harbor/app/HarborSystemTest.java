@@ -3,10 +3,8 @@ package dev.harbor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.harbor.platform.kafka.KafkaSettings;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
-import dev.harbor.schemas.topics.Topic;
 import dev.harbor.schemas.topics.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,13 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -236,33 +231,7 @@ class HarborSystemTest {
   }
 
   private static List<AuditEvent> auditOf(String nodeId, java.util.function.Predicate<AuditEvent> wanted) {
-    Topic<String, AuditEvent> topic = Topics.audit(nodeId);
-    KafkaSettings settings = KafkaSettings.local(readBootstrap());
-    List<AuditEvent> events = new ArrayList<>();
-    try (KafkaConsumer<String, AuditEvent> consumer =
-        new KafkaConsumer<>(settings.consumerProps("audit-reader", null), topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (wanted.test(r.value())) {
-            events.add(r.value());
-          }
-        });
-      }
-    }
-    return events;
-  }
-
-  private static String readBootstrap() {
-    try {
-      return Files.readString(harbor.settings().bootstrapFile()).trim();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TopicRecords.read(harbor, Topics.audit(nodeId), wanted);
   }
 
   private static void copyServer(String name, Path to) throws IOException {
