@@ -2,6 +2,7 @@ package dev.harbor.app;
 
 import dev.harbor.app.HarborSettings.Role;
 import dev.harbor.kafka.embedded.EmbeddedKafka;
+import dev.harbor.platform.health.Readiness;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -24,6 +25,8 @@ public final class Harbor implements AutoCloseable {
 
   /** Request bodies above this are refused with 413 before they are read. */
   static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+  private static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofMinutes(3);
 
   private static final java.util.Set<String> LOOPBACK = java.util.Set.of("127.0.0.1", "localhost", "::1");
 
@@ -99,8 +102,20 @@ public final class Harbor implements AutoCloseable {
             .start();
     running.push(context);
     context.getBean(EmbeddedServer.class).start();
-    LOG.debug("{} started", environment);
+    awaitReady(environment, context);
     return context;
+  }
+
+  /** Waits until the service's read model has caught up, so it answers truthfully once announced. */
+  private static void awaitReady(String environment, ApplicationContext context) {
+    try {
+      if (!context.getBean(Readiness.class).awaitReady(READY_TIMEOUT)) {
+        LOG.warn("{} is not ready after {}; it answers 503 until it is", environment, READY_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting " + environment, e);
+    }
   }
 
   private static Map<String, Object> hubProperties(HarborSettings effective) {

@@ -24,6 +24,8 @@ class ModuleBoundariesTest {
           "embedded-kafka", "dev.harbor.kafka.embedded",
           "hub-catalog-publisher", "dev.harbor.hub",
           "node-api", "dev.harbor.node",
+          "node-policy-stream", "dev.harbor.policy",
+          "audit-sink", "dev.harbor.audit",
           "app", "dev.harbor.app");
 
   static JavaClasses classes;
@@ -64,9 +66,23 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void theNodesStreamsNeverDependOnItsApiOrEachOther() {
+    noClasses()
+        .that().resideInAnyPackage("dev.harbor.policy..", "dev.harbor.audit..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.harbor.node..", "dev.harbor.hub..", "dev.harbor.app..")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.harbor.policy..")
+        .should().dependOnClassesThat().resideInAPackage("dev.harbor.audit..")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.harbor.audit..")
+        .should().dependOnClassesThat().resideInAPackage("dev.harbor.policy..")
+        .check(classes);
+  }
+
+  @Test
   void servicesDoNotStartTheirOwnBroker() {
     noClasses()
-        .that().resideInAnyPackage("dev.harbor.hub..", "dev.harbor.node..")
+        .that().resideInAnyPackage("dev.harbor.hub..", "dev.harbor.node..", "dev.harbor.policy..", "dev.harbor.audit..")
         .should().dependOnClassesThat().resideInAPackage("dev.harbor.kafka.embedded..")
         .check(classes);
   }
