@@ -70,8 +70,8 @@ public final class AuditSink implements AuditStore, AutoCloseable {
 
   /** Opens the current generation (or creates the first) and starts following the topic. */
   public synchronized AuditSink start() {
-    if (started) {
-      throw new IllegalStateException("audit sink for node " + nodeId + " was already started");
+    if (started || closed) {
+      throw new IllegalStateException("audit sink for node " + nodeId + " was already started or closed");
     }
     started = true;
     OptionalInt existing = layout.current(EventCodec.FORMAT);

@@ -76,7 +76,6 @@ class AuditSinkServiceTest {
     return Map.of(
         "harbor.home", home.toString(),
         "harbor.kafka.bootstrap-servers", broker.bootstrapServers(),
-        "harbor.node.id", node,
-        "micronaut.server.port", "-1");
+        "harbor.node.id", node);
   }
 }

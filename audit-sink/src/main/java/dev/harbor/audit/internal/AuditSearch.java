@@ -26,6 +26,43 @@ public final class AuditSearch {
   }
 
   public AuditPage run(AuditQuery query) {
+    Plan plan = plan(query);
+    long skip = (long) query.page() * query.size();
+    if (plan.candidates() == 0 || (plan.counted() && skip >= plan.candidates())) {
+      return new AuditPage(List.of(), query.page(), query.size(), false, plan.counted() ? plan.candidates() : 0L);
+    }
+    List<AuditEvent> items = new ArrayList<>(query.size());
+    long matched = 0;
+    boolean hasMore = false;
+    try (CandidateScan scan = CandidateScan.open(store, plan.prefixes(), query.from(), query.to())) {
+      while (scan.next()) {
+        AuditEvent event = null;
+        if (plan.checkEach()) {
+          event = load(scan, plan.scansEvents());
+          if (event == null || !query.matches(event)) {
+            continue;
+          }
+        }
+        if (matched >= skip) {
+          if (items.size() == query.size()) {
+            hasMore = true;
+            break;
+          }
+          event = event != null ? event : load(scan, plan.scansEvents());
+          if (event == null) {
+            continue;
+          }
+          items.add(event);
+        }
+        matched++;
+      }
+    }
+    Long total = plan.counted() ? Long.valueOf(plan.candidates()) : hasMore ? null : Long.valueOf(matched);
+    return new AuditPage(items, query.page(), query.size(), hasMore, total);
+  }
+
+  /** Picks the index to scan: the exact filter with the fewest events, else all events. */
+  private Plan plan(AuditQuery query) {
     Map<IndexField, List<String>> filters = exactFilters(query);
     IndexField driver = null;
     long candidates = count(AuditKeys.total());
@@ -36,13 +73,6 @@ public final class AuditSearch {
         candidates = matching;
       }
     }
-    boolean counted =
-        filters.size() <= 1 && query.text() == null && query.from() == null && query.to() == null;
-    long skip = (long) query.page() * query.size();
-    if (candidates == 0 || (counted && skip >= candidates)) {
-      return new AuditPage(List.of(), query.page(), query.size(), false, counted ? candidates : 0L);
-    }
-    boolean checkEach = filters.size() > 1 || query.text() != null;
     List<byte[]> prefixes = new ArrayList<>();
     if (driver == null) {
       prefixes.add(AuditKeys.eventPrefix());
@@ -51,36 +81,23 @@ public final class AuditSearch {
         prefixes.add(AuditKeys.indexPrefix(driver, value));
       }
     }
-
-    List<AuditEvent> items = new ArrayList<>(query.size());
-    long matched = 0;
-    boolean hasMore = false;
-    try (CandidateScan scan = CandidateScan.open(store, prefixes, query.from(), query.to())) {
-      while (scan.next()) {
-        AuditEvent event = null;
-        if (checkEach) {
-          event = load(scan, driver == null);
-          if (event == null || !query.matches(event)) {
-            continue;
-          }
-        }
-        if (matched >= skip) {
-          if (items.size() == query.size()) {
-            hasMore = true;
-            break;
-          }
-          event = event != null ? event : load(scan, driver == null);
-          if (event == null) {
-            continue;
-          }
-          items.add(event);
-        }
-        matched++;
-      }
-    }
-    Long total = counted ? Long.valueOf(candidates) : hasMore ? null : Long.valueOf(matched);
-    return new AuditPage(items, query.page(), query.size(), hasMore, total);
+    boolean counted =
+        filters.size() <= 1 && query.text() == null && query.from() == null && query.to() == null;
+    boolean checkEach = filters.size() > 1 || query.text() != null;
+    return new Plan(prefixes, driver == null, candidates, counted, checkEach);
   }
+
+  /**
+   * How a query is answered.
+   *
+   * @param prefixes the key prefixes to scan (several for several types)
+   * @param scansEvents whether the scan walks the events themselves rather than an index
+   * @param candidates how many events the scanned prefixes hold (ignoring the time range)
+   * @param counted whether the candidates are exactly the matches, so their count is the total
+   * @param checkEach whether each candidate must be loaded and checked against the query
+   */
+  private record Plan(
+      List<byte[]> prefixes, boolean scansEvents, long candidates, boolean counted, boolean checkEach) {}
 
   /** The current candidate's event, or null in the (never written) case of an index entry without one. */
   private AuditEvent load(CandidateScan scan, boolean scanningEvents) {

@@ -99,6 +99,7 @@ public final class AuditQueryBench {
       SyntheticAudit names = new SyntheticAudit(NODE, 1, INSTANCES, ACTORS, CATALOG_IDS, START, step);
       measureQueries(sink, names, step);
       sink.close();
+      System.out.printf(Locale.ROOT, "%nsystem load average at the end: %.1f%n", loadAverage());
     } finally {
       delete(work);
     }
@@ -210,10 +211,15 @@ public final class AuditQueryBench {
         System.getProperty("java.vm.name"), runtime.availableProcessors(), runtime.maxMemory() / 1024 / 1024,
         System.getProperty("os.name"), System.getProperty("os.arch"));
     System.out.printf(Locale.ROOT, "JVM flags: %s%n", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    System.out.printf(Locale.ROOT, "system load average at the start: %.1f (other processes share these cores)%n", loadAverage());
     System.out.printf(Locale.ROOT,
         "data: %,d events over %d days, %d instances, %d actors, %d catalog ids, all %d types; "
             + "broker, sink and benchmark in one JVM%n%n",
         events, SPAN.toDays(), INSTANCES, ACTORS, CATALOG_IDS, AuditEventType.values().length);
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static void report(String what, long count, long nanos) {
