@@ -179,7 +179,7 @@ class HarborSystemTest {
   }
 
   @Test
-  void twoNodesOnOneBrokerKeepTheirOwnEnableState(@TempDir Path betaHome) throws IOException {
+  void twoNodesOnOneBrokerKeepTheirOwnEnableStateAndInstances(@TempDir Path betaHome) throws IOException {
     Map<String, String> betaEnv = TestHarbor.env(betaHome);
     betaEnv.put("HARBOR_ROLES", "node");
     betaEnv.put("HARBOR_NODE_ID", "beta");
@@ -193,6 +193,14 @@ class HarborSystemTest {
 
       assertThat(local(betaOperator.get("/v1/mcp/catalog/" + id).json())).containsEntry("enabled", false);
       assertThat(local(operator.get("/v1/mcp/catalog/" + id).json())).containsEntry("enabled", true);
+
+      String other = firstId("q=fetch&launcherKind=docker");
+      Api.Reply setUp = betaOperator.post("/v1/mcp/setup", "{\"catalogId\":\"" + other + "\"}");
+      assertThat(setUp.status()).as(setUp.body()).isEqualTo(202);
+      String instanceId = (String) setUp.json().get("instanceId");
+      await().atMost(Duration.ofSeconds(30)).until(() -> betaOperator.get("/v1/mcp/instances/" + instanceId).status() == 200);
+      assertThat(operator.get("/v1/mcp/instances/" + instanceId).status()).isEqualTo(404);
+      assertThat(operator.get("/v1/mcp/instances?catalogId=" + other).body()).doesNotContain(instanceId);
       assertThat(betaOperator.as(TestHarbor.operatorToken(home)).get("/v1/mcp/catalog").status()).isEqualTo(401);
     }
   }

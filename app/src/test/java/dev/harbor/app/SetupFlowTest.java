@@ -213,6 +213,13 @@ class SetupFlowTest {
     assertField(agent.post("/v1/mcp/setup", "{\"catalogId\":\"" + catalogId + "\",\"config\":{\"x\":\"--privileged\"}}"), "config.x");
     assertField(agent.post("/v1/mcp/setup", "{\"catalogId\":\"" + catalogId + "\",\"image\":\"evil/image\"}"), "image");
     assertThat(agent.post("/v1/mcp/setup", "{\"catalogId\":").status()).isEqualTo(400);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(audit(e -> e.type() == AuditEventType.SETUP_DENIED && "docker.no-such-entry".equals(e.catalogId())))
+            .anySatisfy(e -> {
+              assertThat(e.outcome()).isEqualTo(dev.harbor.schemas.audit.AuditOutcome.DENIED);
+              assertThat(e.reason()).contains("not found");
+              assertThat(e.actor().name()).isEqualTo("agent-1");
+            }));
   }
 
   private static void assertField(Api.Reply reply, String field) {

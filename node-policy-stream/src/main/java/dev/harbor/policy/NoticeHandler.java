@@ -25,6 +25,11 @@ final class NoticeHandler {
     this.outputs = outputs;
   }
 
+  /** Detail keys a notice may carry to say how the recorded action ended and why. */
+  static final String OUTCOME = "outcome";
+
+  static final String REASON = "reason";
+
   /** Records the notice; false when the command names no event type (nothing is recorded). */
   boolean handle(Command command) {
     AuditEventType type = command.notice();
@@ -40,8 +45,25 @@ final class NoticeHandler {
             .instanceId(command.instanceId())
             .details(command.details())
             .action(ACTIONS.get(type))
-            .outcome(AuditOutcome.SUCCEEDED)
+            .outcome(outcome(command))
+            .reason(command.details().get(REASON))
             .correlation(command.id()));
     return true;
+  }
+
+  /**
+   * A notice records something the API already did (succeeded) unless it says otherwise: a refusal
+   * decided at the edge carries {@code outcome} ({@code denied} or {@code failed}) and {@code reason}.
+   */
+  private static AuditOutcome outcome(Command command) {
+    String outcome = command.details().get(OUTCOME);
+    if (outcome == null) {
+      return AuditOutcome.SUCCEEDED;
+    }
+    try {
+      return AuditOutcome.of(outcome);
+    } catch (IllegalArgumentException e) {
+      return AuditOutcome.SUCCEEDED;
+    }
   }
 }

@@ -115,6 +115,16 @@ class EntryStateAndNoticeTest {
   }
 
   @Test
+  void a_refusal_noticed_at_the_edge_is_recorded_with_its_outcome_and_reason() {
+    Results results =
+        node.notice(AGENT, AuditEventType.SETUP_DENIED, Map.of("outcome", "denied", "reason", "catalog entry 'x' not found"));
+
+    AuditEvent event = results.audit(AuditEventType.SETUP_DENIED);
+    assertThat(event.outcome()).isEqualTo(AuditOutcome.DENIED);
+    assertThat(event.reason()).isEqualTo("catalog entry 'x' not found");
+  }
+
+  @Test
   void a_notice_without_an_event_type_records_nothing() {
     Results results = node.notice(OPERATOR, null, Map.of());
 

@@ -4,8 +4,8 @@ import dev.harbor.audit.AuditPage;
 import dev.harbor.audit.AuditQuery;
 import dev.harbor.audit.AuditSinkService;
 import dev.harbor.node.identity.Callers;
+import dev.harbor.node.instance.InstanceIds;
 import dev.harbor.platform.catalog.CatalogRequests;
-import dev.harbor.platform.http.BadRequestException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -16,7 +16,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/mcp/instances/{id}/logs}: one instance's lifecycle log (every audit event about it),
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InstanceLogsController {
 
-  private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{20}");
   private static final Set<String> PARAMETERS = Set.of("page", "size", "types", "outcome", "text");
 
   private final AuditSinkService sink;
@@ -39,9 +37,7 @@ class InstanceLogsController {
   @Get
   AuditPage logs(HttpRequest<?> request, @PathVariable String id) {
     Callers.current(request);
-    if (!INSTANCE_ID.matcher(id).matches()) {
-      throw new BadRequestException("id", "not an instance id (i- and 20 hex digits)");
-    }
+    InstanceIds.checkId(id);
     Map<String, String> params = new HashMap<>(CatalogRequests.params(request, PARAMETERS));
     params.put("instanceId", id);
     return sink.store().query(AuditQuery.parse(params));

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * digits, derived from the node, the caller's token and the idempotency key when the caller gives
  * one (so a repeated request names the same instance), random otherwise.
  */
-final class InstanceIds {
+public final class InstanceIds {
 
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -54,7 +54,7 @@ final class InstanceIds {
   }
 
   /** Checks an instance id taken from a URL path. */
-  static String checkId(String id) {
+  public static String checkId(String id) {
     if (id == null || !ID.matcher(id).matches()) {
       throw new BadRequestException("id", "not an instance id");
     }

@@ -76,11 +76,17 @@ public class SetupService {
     if (!catalog.ready() || !instances.ready()) {
       throw new NotReadyException("the node's mirrors are still catching up");
     }
-    CatalogEntry entry =
-        catalog.get(entryId)
-            .orElseThrow(() -> new NotFoundException("catalog entry '" + entryId + "' not found"))
-            .entry();
-    checkAgainstEntry(entry, checkedConfig);
+    CatalogEntry entry;
+    try {
+      entry =
+          catalog.get(entryId)
+              .orElseThrow(() -> new NotFoundException("catalog entry '" + entryId + "' not found"))
+              .entry();
+      checkAgainstEntry(entry, checkedConfig);
+    } catch (NotFoundException | BadRequestException refused) {
+      auditRefusal(entryId, caller, refused);
+      throw refused;
+    }
 
     String instanceId = key == null ? InstanceIds.random() : InstanceIds.forKey(nodeId, caller.tokenId(), key);
     Optional<Instance> earlier = instances.get(instanceId);
@@ -97,6 +103,24 @@ public class SetupService {
         .await(instanceId, instance -> true, setupWait)
         .map(SetupAccepted::decided)
         .orElseGet(() -> SetupAccepted.sent(instanceId));
+  }
+
+  /** Records a setup the edge refused for its catalog entry or configuration, with the reason. */
+  private void auditRefusal(String entryId, Caller caller, dev.harbor.platform.http.ApiException refused) {
+    Map<String, String> details = new java.util.HashMap<>();
+    details.put("outcome", "denied");
+    details.put("reason", refused.getMessage());
+    if (refused.field() != null) {
+      details.put("field", refused.field());
+    }
+    bus.send(
+        commands.notice(
+            caller.actor(),
+            dev.harbor.schemas.audit.AuditEventType.SETUP_DENIED,
+            entryId,
+            null,
+            "setup refused: " + refused.getMessage(),
+            details));
   }
 
   /**

@@ -144,9 +144,15 @@ class SetupApiTest {
   }
 
   @Test
-  void anUnknownCatalogEntryIsNotFoundAndNothingIsSent() {
+  void anUnknownCatalogEntryIsNotFoundAndOnlyTheRefusalIsAudited() {
     assertThat(error(setup(agent, "{\"catalogId\": \"" + id("nowhere") + "\"}"), 404).message()).contains("nowhere");
-    assertThat(node.commands()).noneMatch(c -> id("nowhere").equals(c.catalogId()));
+    assertThat(node.commands()).filteredOn(c -> id("nowhere").equals(c.catalogId()))
+        .singleElement()
+        .satisfies(c -> {
+          assertThat(c.type()).isEqualTo(dev.harbor.schemas.command.CommandType.NOTICE);
+          assertThat(c.notice()).isEqualTo(dev.harbor.schemas.audit.AuditEventType.SETUP_DENIED);
+          assertThat(c.details()).containsEntry("outcome", "denied");
+        });
   }
 
   @Test
@@ -172,7 +178,7 @@ class SetupApiTest {
   }
 
   @Test
-  void aConfigurationTheEntryCannotTakeIsRefusedNamingTheValueAndNothingIsSent() {
+  void aConfigurationTheEntryCannotTakeIsRefusedNamingTheValueAndOnlyTheRefusalIsAudited() {
     String entry = id("needs-region");
 
     assertThat(error(setup(agent, "{\"catalogId\": \"" + entry + "\"}"), 400).field()).isEqualTo("config.region");
@@ -180,7 +186,13 @@ class SetupApiTest {
         400).field()).isEqualTo("config.zone");
     assertThat(error(setup(agent, "{\"catalogId\": \"" + entry + "\", \"config\": " + manyKeys(50) + "}"), 400)
         .field()).startsWith("config.");
-    assertThat(node.commands()).noneMatch(c -> entry.equals(c.catalogId()));
+    assertThat(node.commands()).filteredOn(c -> entry.equals(c.catalogId()))
+        .allSatisfy(c -> {
+          assertThat(c.type()).isEqualTo(dev.harbor.schemas.command.CommandType.NOTICE);
+          assertThat(c.notice()).isEqualTo(dev.harbor.schemas.audit.AuditEventType.SETUP_DENIED);
+        })
+        .extracting(c -> c.details().get("field"))
+        .contains("config.region", "config.zone");
   }
 
   @Test
