@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -20,6 +21,13 @@ import java.util.function.Predicate;
  * thread writes.
  */
 public final class CatalogIndex implements MirrorListener<CatalogEntry> {
+
+  /** Best first: higher score, then name, then id (ids are unique, so the order is total). */
+  private static final Comparator<Scored> RANKING =
+      Comparator.comparingInt(Scored::score)
+          .reversed()
+          .thenComparing((Scored s) -> s.indexed.sortName)
+          .thenComparing(s -> s.indexed.entry.id());
 
   private final ConcurrentHashMap<String, Indexed> entries = new ConcurrentHashMap<>();
 
@@ -57,25 +65,29 @@ public final class CatalogIndex implements MirrorListener<CatalogEntry> {
    * name.
    */
   public Page<CatalogEntry> search(CatalogQuery query, Predicate<CatalogEntry> extra) {
-    List<Scored> matches = new ArrayList<>();
+    int wanted = (int) Math.min((long) query.page() * query.size() + query.size(), Integer.MAX_VALUE);
+    // Keeps only the best `wanted` matches (the worst on top), so a page costs n log k, not a full sort.
+    PriorityQueue<Scored> best = new PriorityQueue<>(Math.min(wanted, 1024) + 1, RANKING.reversed());
+    int total = 0;
     for (Indexed indexed : entries.values()) {
       if (!listed(indexed.entry, query) || !filtered(indexed.entry, query)) {
         continue;
       }
       int score = indexed.score(query.terms());
       if (score >= 0 && extra.test(indexed.entry)) {
-        matches.add(new Scored(indexed, score));
+        total++;
+        best.offer(new Scored(indexed, score));
+        if (best.size() > wanted) {
+          best.poll();
+        }
       }
     }
-    matches.sort(
-        Comparator.comparingInt(Scored::score)
-            .reversed()
-            .thenComparing(s -> s.indexed.sortName)
-            .thenComparing(s -> s.indexed.entry.id()));
-    int from = (int) Math.min((long) query.page() * query.size(), matches.size());
-    int to = Math.min(from + query.size(), matches.size());
-    List<CatalogEntry> items = matches.subList(from, to).stream().map(s -> s.indexed.entry).toList();
-    return new Page<>(items, query.page(), query.size(), matches.size());
+    List<Scored> ranked = new ArrayList<>(best);
+    ranked.sort(RANKING);
+    int from = (int) Math.min((long) query.page() * query.size(), ranked.size());
+    int to = Math.min(from + query.size(), ranked.size());
+    List<CatalogEntry> items = ranked.subList(from, to).stream().map(s -> s.indexed.entry).toList();
+    return new Page<>(items, query.page(), query.size(), total);
   }
 
   /** Distinct values of a facet across listed entries, for filter menus. */

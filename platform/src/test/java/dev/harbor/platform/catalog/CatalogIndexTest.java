@@ -76,6 +76,33 @@ class CatalogIndexTest {
   }
 
   @Test
+  void everyPageOfALargeIndexMatchesTheFullyRankedOrderWithoutGapsOrRepeats() {
+    CatalogIndex large = new CatalogIndex();
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 500; i++) {
+      String name = (random.nextBoolean() ? "Git " : "Tool ") + Integer.toString(random.nextInt(10_000), 36);
+      large.upsert("docker.e" + i, CatalogEntries.simple("docker.e" + i, name));
+    }
+    List<String> expected =
+        large.all().stream()
+            .filter(e -> e.name().toLowerCase().contains("git") || e.description().toLowerCase().contains("git"))
+            .sorted(java.util.Comparator.comparing((CatalogEntry e) -> e.name().toLowerCase().startsWith("git") ? 0 : 1)
+                .thenComparing(e -> e.name().toLowerCase())
+                .thenComparing(CatalogEntry::id))
+            .map(CatalogEntry::id)
+            .toList();
+
+    List<String> paged = new java.util.ArrayList<>();
+    for (int page = 0; page * 7 < expected.size() + 7; page++) {
+      Page<CatalogEntry> result = large.search(query(Map.of("q", "git", "size", "7", "page", String.valueOf(page))));
+      assertThat(result.total()).isEqualTo(expected.size());
+      result.items().forEach(e -> paged.add(e.id()));
+    }
+
+    assertThat(paged).isEqualTo(expected);
+  }
+
+  @Test
   void removingAnEntryTakesItOutOfSearchAndDetail() {
     index.remove("docker.github");
 
