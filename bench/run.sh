@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Runs the catalog benchmark, building it first when needed: bench/run.sh [JVM options...]
-# Markdown results go to standard output, progress and logs to standard error, e.g.
-#   bench/run.sh > /tmp/bench.md
-#   bench/run.sh -Dharbor.bench.synthetic=20000 -Dharbor.bench.runs=1
+# Runs a benchmark, building it first when needed. Markdown results go to standard output, progress
+# and logs to standard error. Extra arguments are JVM options.
+#   bench/run.sh [JVM options...]          the catalog benchmark (CatalogBench), e.g.
+#     bench/run.sh > /tmp/bench.md
+#     bench/run.sh -Dharbor.bench.synthetic=20000 -Dharbor.bench.runs=1
+#   bench/run.sh policy [JVM options...]   the policy stream benchmark (PolicyBench), e.g.
+#     bench/run.sh policy > /tmp/policy-bench.md
+#     bench/run.sh policy -Dharbor.bench.policy.commands=5000 -Dharbor.bench.policy.setups=100
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -14,17 +18,34 @@ elif [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
   export JAVA_HOME
 fi
 
-JAR=bench/target/bench.jar
-# The benchmark and the modules it is built from; a change to any of them triggers a rebuild.
-MODULES=(schemas platform embedded-kafka hub-catalog-publisher bench)
+if [ "${1:-}" = policy ]; then
+  shift
+  # Built with -Ppolicy into bench/target/policy: it needs the Node modules and app besides the four below.
+  JAR=bench/target/policy/bench-policy.jar
+  LIB=bench/target/policy/lib
+  MAIN=dev.harbor.bench.PolicyBench
+  PROFILE=(-Ppolicy)
+  MODULES=(schemas platform embedded-kafka hub-catalog-publisher node-api node-policy-stream node-launcher
+           audit-sink app bench)
+else
+  JAR=bench/target/bench.jar
+  LIB=bench/target/lib
+  MAIN=dev.harbor.bench.CatalogBench
+  PROFILE=()
+  # The benchmark and the modules it is built from; a change to any of them triggers a rebuild.
+  MODULES=(schemas platform embedded-kafka hub-catalog-publisher bench)
+fi
 
 stale() {
   [ -f "$JAR" ] || return 0
   [ pom.xml -nt "$JAR" ] && return 0
   local module
   for module in "${MODULES[@]}"; do
-    if [ "$module/pom.xml" -nt "$JAR" ] \
-        || [ -n "$(find "$module/src/main" -newer "$JAR" -type f -print -quit)" ]; then
+    if [ "$module/pom.xml" -nt "$JAR" ]; then
+      return 0
+    fi
+    if [ -d "$module/src/main" ] \
+        && [ -n "$(find "$module/src/main" -newer "$JAR" -type f -print -quit)" ]; then
       return 0
     fi
   done
@@ -33,8 +54,8 @@ stale() {
 
 if stale; then
   echo "bench: building the benchmark and the modules it uses..." >&2
-  mvn -B -ntp -q -pl bench -am package -Dmaven.test.skip=true >&2
+  mvn -B -ntp -q -pl bench -am "${PROFILE[@]}" package -Dmaven.test.skip=true >&2
 fi
 
 exec "$JAVA_HOME/bin/java" -XX:+UseG1GC -Xms2g -Xmx2g "$@" \
-  -cp "$JAR:bench/target/lib/*" dev.harbor.bench.CatalogBench
+  -cp "$JAR:$LIB/*" "$MAIN"

@@ -2,6 +2,8 @@ package dev.harbor.platform.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.MapFormat;
+import io.micronaut.core.naming.conventions.StringConvention;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,7 +71,13 @@ public class HarborConfig {
       return client;
     }
 
-    public void setClient(Map<String, String> client) {
+    /**
+     * Client settings layered on every Kafka client, flat and verbatim: {@code
+     * harbor.kafka.client.security.protocol=SASL_SSL} becomes {@code security.protocol}.
+     */
+    public void setClient(
+        @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+            Map<String, String> client) {
       this.client = client;
     }
   }
