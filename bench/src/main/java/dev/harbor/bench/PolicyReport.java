@@ -36,10 +36,10 @@ record PolicyReport(
             + " between an operator and an agent.\n\n");
     List<String> header = new ArrayList<>(List.of("Measure"));
     throughput.workloads().forEach(w -> header.add(w.label()));
-    table(out, header, throughputRows());
+    Report.table(out, header, throughputRows());
     out.append('\n');
     PolicyThroughput.Floor floor = throughput.floor();
-    table(out, List.of("Floor: plain producer then plain read_committed consumer, same broker", "Value"), List.of(
+    Report.table(out, List.of("Floor: plain producer then plain read_committed consumer, same broker", "Value"), List.of(
         List.of("Records (the serialized commands of \"each setup on its own entry\", to a 1-partition topic)",
             Format.count(floor.records()) + " (" + Format.mebibytes(floor.bytes()) + ")"),
         List.of("Produce until flushed", Format.millis(floor.produceNanos())),
@@ -57,7 +57,7 @@ record PolicyReport(
         + " broker, after the setups.\n\n");
     List<String> latencyHeader = new ArrayList<>(List.of("Measure"));
     latency.forEach(l -> latencyHeader.add(l.label()));
-    table(out, latencyHeader, latencyRows());
+    Report.table(out, latencyHeader, latencyRows());
   }
 
   private List<List<String>> throughputRows() {
@@ -137,30 +137,5 @@ record PolicyReport(
     return Format.count(part) + " of " + Format.count(whole);
   }
 
-  static void table(StringBuilder out, List<String> header, List<List<String>> rows) {
-    int[] widths = new int[header.size()];
-    List<List<String>> all = new ArrayList<>(rows);
-    all.add(header);
-    for (List<String> row : all) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    line(out, header, widths);
-    List<String> rule = new ArrayList<>();
-    for (int width : widths) {
-      rule.add("-".repeat(width));
-    }
-    line(out, rule, widths);
-    rows.forEach(row -> line(out, row, widths));
-  }
 
-  private static void line(StringBuilder out, List<String> cells, int[] widths) {
-    out.append('|');
-    for (int i = 0; i < cells.size(); i++) {
-      String cell = cells.get(i);
-      out.append(' ').append(cell).append(" ".repeat(widths[i] - cell.length())).append(" |");
-    }
-    out.append('\n');
-  }
 }

@@ -120,7 +120,8 @@ record Report(
     return Format.count(Math.round(count / (nanos / 1e9))) + " entries/s";
   }
 
-  private static void table(StringBuilder out, List<String> header, List<List<String>> rows) {
+  /** Writes a Markdown table with columns padded to their widest cell. */
+  static void table(StringBuilder out, List<String> header, List<List<String>> rows) {
     int[] widths = new int[header.size()];
     for (List<String> row : concat(header, rows)) {
       for (int i = 0; i < row.size(); i++) {
