@@ -1,6 +1,7 @@
 package dev.harbor.audit;
 
 import dev.harbor.platform.http.BadRequestException;
+import dev.harbor.platform.http.QueryParams;
 import dev.harbor.schemas.Wire;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
@@ -104,8 +105,8 @@ public record AuditQuery(
     if (from != null && to != null && from.isAfter(to)) {
       throw new BadRequestException("from", "must not be after to");
     }
-    int size = number(params, "size", DEFAULT_SIZE, 1, MAX_SIZE);
-    int page = number(params, "page", 0, 0, MAX_OFFSET);
+    int size = QueryParams.number(text(params, "size"), "size", DEFAULT_SIZE, 1, MAX_SIZE);
+    int page = QueryParams.number(text(params, "page"), "page", 0, 0, MAX_OFFSET);
     if ((long) page * size > MAX_OFFSET) {
       throw new BadRequestException(
           "page",
@@ -114,10 +115,10 @@ public record AuditQuery(
     return new AuditQuery(
         text(params, "instanceId"),
         text(params, "actorName"),
-        wire(params, "actorKind", CallerKind.class),
+        QueryParams.wire(lowerCase(text(params, "actorKind")), "actorKind", CallerKind.class),
         catalogId,
         types(params),
-        wire(params, "outcome", AuditOutcome.class),
+        QueryParams.wire(lowerCase(text(params, "outcome")), "outcome", AuditOutcome.class),
         from,
         to,
         text(params, "text"),
@@ -184,6 +185,10 @@ public record AuditQuery(
     return value.trim();
   }
 
+  private static @Nullable String lowerCase(@Nullable String value) {
+    return value == null ? null : value.toLowerCase(Locale.ROOT);
+  }
+
   private static Set<AuditEventType> types(Map<String, String> params) {
     String list = text(params, "types");
     if (list == null) {
@@ -203,17 +208,7 @@ public record AuditQuery(
     return types;
   }
 
-  private static <E extends Enum<E> & Wire> E wire(Map<String, String> params, String name, Class<E> type) {
-    String value = text(params, name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Wire.parse(type, value.toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(name, e.getMessage());
-    }
-  }
+
 
   private static Instant time(Map<String, String> params, String name) {
     String value = text(params, name);
@@ -228,20 +223,5 @@ public record AuditQuery(
     }
   }
 
-  private static int number(Map<String, String> params, String name, int fallback, int min, int max) {
-    String value = text(params, name);
-    if (value == null) {
-      return fallback;
-    }
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new BadRequestException(name, "not a whole number: '" + value + "'");
-    }
-    if (parsed < min || parsed > max) {
-      throw new BadRequestException(name, "must be between " + min + " and " + max);
-    }
-    return parsed;
-  }
+
 }

@@ -1,7 +1,7 @@
 package dev.harbor.platform.catalog;
 
 import dev.harbor.platform.http.BadRequestException;
-import dev.harbor.schemas.Wire;
+import dev.harbor.platform.http.QueryParams;
 import dev.harbor.schemas.catalog.EntryStatus;
 import dev.harbor.schemas.catalog.LauncherKind;
 import dev.harbor.schemas.catalog.Transport;
@@ -80,11 +80,11 @@ public record CatalogQuery(
         tags,
         lower(text(params, "publisher")),
         lower(text(params, "category")),
-        wire(params, "transport", Transport.class),
-        wire(params, "launcherKind", LauncherKind.class),
-        wire(params, "status", EntryStatus.class),
-        number(params, "page", 0, 0, 1_000_000),
-        number(params, "size", DEFAULT_SIZE, 1, MAX_SIZE));
+        QueryParams.wire(params.get("transport"), "transport", Transport.class),
+        QueryParams.wire(params.get("launcherKind"), "launcherKind", LauncherKind.class),
+        QueryParams.wire(params.get("status"), "status", EntryStatus.class),
+        QueryParams.number(params.get("page"), "page", 0, 0, 1_000_000),
+        QueryParams.number(params.get("size"), "size", DEFAULT_SIZE, 1, MAX_SIZE));
   }
 
   private static String text(Map<String, String> params, String name) {
@@ -106,32 +106,5 @@ public record CatalogQuery(
     return value == null ? null : value.toLowerCase(Locale.ROOT);
   }
 
-  private static <E extends Enum<E> & Wire> E wire(
-      Map<String, String> params, String name, Class<E> type) {
-    String value = params.get(name);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Wire.parse(type, value.trim());
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(name, e.getMessage());
-    }
-  }
 
-  private static int number(Map<String, String> params, String name, int fallback, int min, int max) {
-    String value = params.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      int parsed = Integer.parseInt(value.trim());
-      if (parsed < min || parsed > max) {
-        throw new BadRequestException(name, "must be between " + min + " and " + max);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new BadRequestException(name, "not a whole number: '" + value + "'");
-    }
-  }
 }
