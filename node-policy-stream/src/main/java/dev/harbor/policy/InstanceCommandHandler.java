@@ -105,6 +105,44 @@ final class InstanceCommandHandler {
             spec.hash(), command.id(), outputs.now()));
   }
 
+  /**
+   * An operator stored a secret of the instance (node-api put the value into the launcher's secret
+   * store; only its name is here). Audited as {@code secret_linked}; an instance waiting for secrets
+   * goes back to installing with its order in force sent again, and the launcher checks once more.
+   */
+  void secretSupplied(Command command) {
+    Optional<Instance> found = stores.instance(command.instanceId());
+    String secret = command.details().get("secret");
+    if (found.isEmpty()) {
+      changes.refuse(command, null, PolicyAction.MCP_SETUP, unknown(command));
+      return;
+    }
+    Instance instance = found.get();
+    if (command.actor().kind() != CallerKind.OPERATOR) {
+      changes.refuse(command, instance, PolicyAction.MCP_SETUP, "only operators supply secrets");
+      return;
+    }
+    outputs.audit(
+        AuditDraft.of(AuditEventType.SECRET_LINKED, command.actor(),
+                InstanceChanges.who(command.actor()) + " supplied secret " + secret + " of instance " + instance.id())
+            .instance(instance)
+            .action(PolicyAction.MCP_SETUP)
+            .outcome(AuditOutcome.SUCCEEDED)
+            .details(Map.of("secret", String.valueOf(secret)))
+            .correlation(command.id()));
+    Optional<LaunchOrder> order = stores.currentOrder(instance.id());
+    if (!InstanceChanges.canApply(instance, Trigger.SECRETS_SUPPLIED) || order.isEmpty()
+        || order.get().spec() == null) {
+      return;
+    }
+    LaunchOrder previous = order.get();
+    Instance installing =
+        changes.apply(instance, Trigger.SECRETS_SUPPLIED, d -> d.errorMessage(null), command.actor(), command.id());
+    outputs.order(
+        new LaunchOrder(outputs.nextId(), installing.nodeId(), installing.id(), previous.type(), previous.spec(),
+            previous.specHash(), command.id(), outputs.now()));
+  }
+
   private Optional<String> restartRefusal(Instance instance) {
     if (!InstanceChanges.canApply(instance, Trigger.RESTART)) {
       return Optional.of("instance " + instance.id() + " is " + instance.status().wire()

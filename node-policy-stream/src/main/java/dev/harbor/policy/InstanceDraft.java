@@ -23,10 +23,10 @@ final class InstanceDraft {
   private final Map<String, String> config;
   private final String idempotencyKey;
   private final Instant createdAt;
-  private final String dockerContainerName;
-  private final Map<String, String> connectionInfo;
-  private final Instant lastStartedAt;
-  private final Instant lastStoppedAt;
+  private String dockerContainerName;
+  private Map<String, String> connectionInfo;
+  private Instant lastStartedAt;
+  private Instant lastStoppedAt;
   private InstanceStatus status;
   private Decision decision;
   private ApprovalState approvalState;
@@ -103,6 +103,23 @@ final class InstanceDraft {
 
   InstanceDraft secretBindingMode(SecretBindingMode value) {
     this.secretBindingMode = value;
+    return this;
+  }
+
+  InstanceDraft container(String name, Map<String, String> connection) {
+    this.dockerContainerName = name;
+    this.connectionInfo = connection == null ? Map.of() : connection;
+    return this;
+  }
+
+  InstanceDraft started(Instant at) {
+    this.lastStartedAt = at;
+    return this;
+  }
+
+  InstanceDraft stopped(Instant at) {
+    this.lastStoppedAt = at;
+    this.connectionInfo = Map.of();
     return this;
   }
 

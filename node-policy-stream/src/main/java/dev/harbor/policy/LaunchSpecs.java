@@ -60,6 +60,7 @@ public final class LaunchSpecs {
         tokens(entry.args(), "arguments", parameters, values),
         environment(entry.env(), parameters, values),
         entry.secrets().stream().map(SecretSpec::name).filter(n -> n != null && !n.isBlank()).toList(),
+        secretEnvironment(entry, parameters),
         entry.ports(),
         entry.volumes(),
         entry.network(),
@@ -94,6 +95,33 @@ public final class LaunchSpecs {
       }
     }
     return tokens;
+  }
+
+  /**
+   * Secret name to the environment variable it is exported as: the variable the secret's own spec
+   * names, else an environment variable whose whole value is a reference to that secret.
+   */
+  private static Map<String, String> secretEnvironment(CatalogEntry entry, ConfigValues parameters) {
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (EnvVarSpec variable : entry.env()) {
+      if (variable.name() == null || variable.name().isBlank() || variable.value() == null) {
+        continue;
+      }
+      Set<String> references = Templates.references(variable.value());
+      if (references.size() == 1 && variable.value().strip().startsWith("{{")
+          && variable.value().strip().endsWith("}}")) {
+        String key = parameters.keyOf(references.iterator().next());
+        if (parameters.isSecret(key)) {
+          byName.putIfAbsent(key, variable.name());
+        }
+      }
+    }
+    for (SecretSpec secret : entry.secrets()) {
+      if (secret.name() != null && !secret.name().isBlank() && secret.env() != null && !secret.env().isBlank()) {
+        byName.put(secret.name(), secret.env());
+      }
+    }
+    return byName;
   }
 
   private static Map<String, String> environment(

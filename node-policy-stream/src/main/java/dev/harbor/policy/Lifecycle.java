@@ -40,7 +40,11 @@ public final class Lifecycle {
     /** The launcher reports that the container could not start, exited or could not be removed. */
     FAILED,
     /** The launcher reports the container gone. */
-    CONTAINER_REMOVED
+    CONTAINER_REMOVED,
+    /** The launcher reports secrets an operator has yet to supply. */
+    SECRETS_MISSING,
+    /** An operator supplied a secret of an instance that waits for secrets: the launch is ordered again. */
+    SECRETS_SUPPLIED
   }
 
   /** One legal transition. */
@@ -60,6 +64,9 @@ public final class Lifecycle {
           t(InstanceStatus.INSTALLING, Trigger.UNHEALTHY, InstanceStatus.DEGRADED),
           t(InstanceStatus.INSTALLING, Trigger.FAILED, InstanceStatus.FAILED),
           t(InstanceStatus.INSTALLING, Trigger.REMOVE, InstanceStatus.REMOVING),
+          t(InstanceStatus.INSTALLING, Trigger.SECRETS_MISSING, InstanceStatus.SECRET_MISSING),
+          t(InstanceStatus.SECRET_MISSING, Trigger.SECRETS_SUPPLIED, InstanceStatus.INSTALLING),
+          t(InstanceStatus.SECRET_MISSING, Trigger.REMOVE, InstanceStatus.REMOVING),
           t(InstanceStatus.ACTIVE, Trigger.UNHEALTHY, InstanceStatus.DEGRADED),
           t(InstanceStatus.ACTIVE, Trigger.FAILED, InstanceStatus.FAILED),
           t(InstanceStatus.ACTIVE, Trigger.RESTART, InstanceStatus.INSTALLING),
@@ -82,6 +89,7 @@ public final class Lifecycle {
               InstanceStatus.REQUESTED,
               InstanceStatus.PENDING_APPROVAL,
               InstanceStatus.INSTALLING,
+              InstanceStatus.SECRET_MISSING,
               InstanceStatus.ACTIVE,
               InstanceStatus.DEGRADED,
               InstanceStatus.REMOVING));
@@ -109,8 +117,8 @@ public final class Lifecycle {
   }
 
   /**
-   * True while an instance holds its catalog entry (requested, pending approval, installing, active,
-   * degraded, removing): a second setup of the entry is refused as a duplicate. A failed instance
+   * True while an instance holds its catalog entry (requested, pending approval, installing, secret
+   * missing, active, degraded, removing): a second setup of the entry is refused as a duplicate. A failed instance
    * does not hold it, but it may restart only while no other instance does.
    */
   public static boolean isLive(InstanceStatus status) {

@@ -19,13 +19,15 @@ final class Outputs {
 
   private final ProcessorContext<String, Object> context;
   private final String nodeId;
+  private final PolicyStores stores;
   private String cause = "";
   private int sequence;
   private Instant now = Instant.EPOCH;
 
-  Outputs(ProcessorContext<String, Object> context, String nodeId) {
+  Outputs(ProcessorContext<String, Object> context, String nodeId, PolicyStores stores) {
     this.context = context;
     this.nodeId = nodeId;
+    this.stores = stores;
   }
 
   /** Starts the results of one input: ids derive from {@code cause}; records carry {@code now}. */
@@ -48,7 +50,9 @@ final class Outputs {
     send(PolicyTopology.INSTANCES_SINK, instance.id(), instance);
   }
 
+  /** Sends the order and remembers it as the instance's order in force. */
   void order(LaunchOrder order) {
+    stores.saveOrder(order);
     send(PolicyTopology.ORDERS_SINK, order.instanceId(), order);
   }
 

@@ -5,6 +5,7 @@ import dev.harbor.schemas.instance.Approval;
 import dev.harbor.schemas.instance.ApprovalState;
 import dev.harbor.schemas.instance.Instance;
 import dev.harbor.schemas.instance.InstanceStatus;
+import dev.harbor.schemas.launch.LaunchOrder;
 import dev.harbor.schemas.node.CatalogEntryState;
 import dev.harbor.schemas.policy.PolicySet;
 import java.time.Instant;
@@ -18,8 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * What the policy stream reads and keeps: its own instances with two indexes (the live instance of
- * each catalog entry, open approvals by deadline), the node's catalog states, and the global
- * catalog and policy. Saving an instance keeps both indexes in step.
+ * each catalog entry, open approvals by deadline), the order in force for each instance, the node's
+ * catalog states, and the global catalog and policy. Saving an instance keeps both indexes in step.
  */
 final class PolicyStores {
 
@@ -33,6 +34,7 @@ final class PolicyStores {
   private final KeyValueStore<String, CatalogEntryState> publishedCatalogStates;
   private final KeyValueStore<String, CatalogEntry> catalog;
   private final KeyValueStore<String, PolicySet> policy;
+  private final KeyValueStore<String, LaunchOrder> orders;
 
   private PolicyStores(String nodeId, ProcessingContext context) {
     this.nodeId = nodeId;
@@ -43,6 +45,7 @@ final class PolicyStores {
     this.publishedCatalogStates = context.getStateStore(PolicyTopology.PUBLISHED_CATALOG_STATE_STORE);
     this.catalog = context.getStateStore(PolicyTopology.CATALOG_STORE);
     this.policy = context.getStateStore(PolicyTopology.POLICY_STORE);
+    this.orders = context.getStateStore(PolicyTopology.ORDERS_STORE);
   }
 
   static PolicyStores open(String nodeId, ProcessingContext context) {
@@ -99,6 +102,16 @@ final class PolicyStores {
     if (isOpenApproval(next)) {
       deadlines.put(deadlineKey(next.approval(), next.id()), next.id());
     }
+  }
+
+  /** The order in force for the instance: the last one this stream sent for it. */
+  Optional<LaunchOrder> currentOrder(String instanceId) {
+    return Optional.ofNullable(orders.get(instanceId));
+  }
+
+  /** Remembers the order just sent as the instance's order in force. */
+  void saveOrder(LaunchOrder order) {
+    orders.put(order.instanceId(), order);
   }
 
   /** An approval deadline that has passed: its index key and the instance it belongs to. */

@@ -2,6 +2,7 @@ package dev.harbor.policy;
 
 import dev.harbor.schemas.command.Command;
 import dev.harbor.schemas.instance.Instance;
+import dev.harbor.schemas.launch.LauncherEvent;
 import dev.harbor.schemas.node.CatalogEntryState;
 import dev.harbor.schemas.policy.PolicySet;
 import dev.harbor.schemas.topics.Topic;
@@ -15,16 +16,19 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The node's policy stream as a Kafka Streams topology: every command on the node's commands topic
- * becomes instance changes, launcher orders, catalog-state decisions and audit events, exactly once.
+ * and every report on its launcher-events topic becomes instance changes, launcher orders,
+ * catalog-state decisions and audit events, exactly once. Both inputs have one partition, so one
+ * task reads them and owns every store.
  *
  * <pre>
- *   commands ──► policy-decider ──► instances-sink      (instances topic)
+ *   commands ────────┐
+ *   launcher-events ─┴► policy-decider ──► instances-sink      (instances topic)
  *                 │   ▲          ├─► orders-sink         (orders topic)
  *                 │   │          ├─► catalog-state-sink  (catalog-state topic)
  *                 │   │          └─► audit-sink          (audit topic)
  *                 │   └─ global: catalog, policy, catalog-state as published
  *                 └─ local (changelogged): instances, live instance per entry,
- *                    approval deadlines, catalog states
+ *                    approval deadlines, order in force per instance, catalog states
  * </pre>
  *
  * <p>The decider also runs a wall-clock punctuation that denies expired approval requests. Pure: it
@@ -35,7 +39,10 @@ public final class PolicyTopology {
   /** Source of the node's commands. */
   public static final String COMMANDS_SOURCE = "commands-source";
 
-  /** The processor that decides every command and expires approvals. */
+  /** Source of the launcher's reports. */
+  public static final String LAUNCHER_EVENTS_SOURCE = "launcher-events-source";
+
+  /** The processor that decides every command and launcher report, and expires approvals. */
   public static final String DECIDER = "policy-decider";
 
   /** Sink of the instances topic. */
@@ -58,6 +65,9 @@ public final class PolicyTopology {
 
   /** Local store: {@code <expiresAt millis, 19 digits>/<instance id>} to the instance id, for open approvals. */
   public static final String APPROVAL_DEADLINES_STORE = "policy-approval-deadlines";
+
+  /** Local store: instance id to the last order sent for it, the order a launcher report must answer. */
+  public static final String ORDERS_STORE = "policy-orders";
 
   /** Local store: catalog id to the node's enable/disable decision, as this stream made it. */
   public static final String CATALOG_STATE_STORE = "policy-catalog-state";
@@ -89,11 +99,17 @@ public final class PolicyTopology {
     topology.addSource(
         COMMANDS_SOURCE, commands.keySerde().deserializer(), commands.valueSerde().deserializer(),
         commands.name());
-    topology.addProcessor(DECIDER, () -> new CommandProcessor(nodeId, settings), COMMANDS_SOURCE);
+    Topic<String, LauncherEvent> launcherEvents = Topics.launcherEvents(nodeId);
+    topology.addSource(
+        LAUNCHER_EVENTS_SOURCE, launcherEvents.keySerde().deserializer(),
+        launcherEvents.valueSerde().deserializer(), launcherEvents.name());
+    topology.addProcessor(
+        DECIDER, () -> new CommandProcessor(nodeId, settings), COMMANDS_SOURCE, LAUNCHER_EVENTS_SOURCE);
     topology.addStateStore(local(INSTANCES_STORE, instances.valueSerde()), DECIDER);
     topology.addStateStore(local(LIVE_INSTANCES_STORE, Serdes.String()), DECIDER);
     topology.addStateStore(local(APPROVAL_DEADLINES_STORE, Serdes.String()), DECIDER);
     topology.addStateStore(local(CATALOG_STATE_STORE, catalogState.valueSerde()), DECIDER);
+    topology.addStateStore(local(ORDERS_STORE, Topics.orders(nodeId).valueSerde()), DECIDER);
     addSink(topology, INSTANCES_SINK, instances);
     addSink(topology, ORDERS_SINK, Topics.orders(nodeId));
     addSink(topology, CATALOG_STATE_SINK, catalogState);

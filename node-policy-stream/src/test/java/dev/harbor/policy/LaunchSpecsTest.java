@@ -104,6 +104,7 @@ class LaunchSpecsTest {
     LaunchSpec spec = LaunchSpecs.resolve(JIRA, Map.of("jira.url", "u"), PROFILE);
 
     assertThat(spec.secretNames()).containsExactly("atlassian.jira.api_token");
+    assertThat(spec.secretEnv()).containsExactly(Map.entry("atlassian.jira.api_token", "JIRA_API_TOKEN"));
     assertThat(spec.env()).doesNotContainKey("JIRA_API_TOKEN");
     assertInvalid(JIRA, Map.of("jira.url", "u", "atlassian.jira.api_token", "s3cr3t"),
         "config.atlassian.jira.api_token", "names a secret");
@@ -121,6 +122,7 @@ class LaunchSpecsTest {
 
     assertThat(spec.env()).isEmpty();
     assertThat(spec.secretNames()).containsExactly("github.personal_access_token");
+    assertThat(spec.secretEnv()).containsExactly(Map.entry("github.personal_access_token", "GITHUB_TOKEN"));
   }
 
   @Test
@@ -219,7 +221,7 @@ class LaunchSpecsTest {
   @Test
   void the_image_reference_prefers_the_digest_over_the_tag() {
     LaunchSpec tagged = LaunchSpecs.resolve(TestEntries.simple("docker.x"), Map.of(), PROFILE);
-    LaunchSpec pinned = new LaunchSpec("mcp/x", "1.0", "sha256:abc", null, null, null, null, null, null, null, null, PROFILE);
+    LaunchSpec pinned = new LaunchSpec("mcp/x", "1.0", "sha256:abc", null, null, null, null, null, null, null, null, null, PROFILE);
 
     assertThat(LaunchSpecs.imageReference(tagged)).isEqualTo("mcp/docker-x:1.0");
     assertThat(LaunchSpecs.imageReference(pinned)).isEqualTo("mcp/x@sha256:abc");

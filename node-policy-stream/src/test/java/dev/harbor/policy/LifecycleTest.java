@@ -87,6 +87,6 @@ class LifecycleTest {
   void live_statuses_are_those_that_hold_a_catalog_entry() {
     assertThat(EnumSet.allOf(InstanceStatus.class).stream().filter(Lifecycle::isLive))
         .containsExactlyInAnyOrder(InstanceStatus.REQUESTED, InstanceStatus.PENDING_APPROVAL, InstanceStatus.INSTALLING,
-            InstanceStatus.ACTIVE, InstanceStatus.DEGRADED, InstanceStatus.REMOVING);
+            InstanceStatus.SECRET_MISSING, InstanceStatus.ACTIVE, InstanceStatus.DEGRADED, InstanceStatus.REMOVING);
   }
 }

@@ -7,6 +7,8 @@ import dev.harbor.schemas.command.Command;
 import dev.harbor.schemas.command.CommandType;
 import dev.harbor.schemas.instance.Instance;
 import dev.harbor.schemas.launch.LaunchOrder;
+import dev.harbor.schemas.launch.LauncherEvent;
+import dev.harbor.schemas.launch.LauncherEventType;
 import dev.harbor.schemas.node.Actor;
 import dev.harbor.schemas.node.CallerKind;
 import dev.harbor.schemas.node.CatalogEntryState;
@@ -73,6 +75,7 @@ final class PolicyHarness implements AutoCloseable {
 
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, Command> commands;
+  private final TestInputTopic<String, LauncherEvent> launcherEvents;
   private final TestInputTopic<String, CatalogEntry> catalog;
   private final TestInputTopic<String, PolicySet> policy;
   private final TestInputTopic<String, CatalogEntryState> publishedStates;
@@ -93,6 +96,7 @@ final class PolicyHarness implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(PolicyTopology.build(NODE, settings), props, START);
     commands = input(Topics.commands(NODE));
+    launcherEvents = input(Topics.launcherEvents(NODE));
     catalog = input(Topics.CATALOG);
     policy = input(Topics.policy(NODE));
     publishedStates = input(Topics.catalogState(NODE));
@@ -129,6 +133,25 @@ final class PolicyHarness implements AutoCloseable {
   Results send(Command command) {
     commands.pipeInput(command.subject(), command);
     return drain(command.id());
+  }
+
+  /** A launcher report, as node-launcher writes it. */
+  Results report(LauncherEvent event) {
+    launcherEvents.pipeInput(event.instanceId(), event);
+    return drain(null);
+  }
+
+  /** A report of {@code type} answering {@code order}, with nothing else set. */
+  LauncherEvent reportOf(LaunchOrder order, LauncherEventType type) {
+    return new LauncherEvent("report-" + ++commandCount, NODE, order.instanceId(), order.id(), type,
+        order.specHash(), "harbor-" + NODE + "-" + order.instanceId(), null, null, null, false, null, null, null,
+        START);
+  }
+
+  Results secretSupplied(Actor actor, String instanceId, String secret) {
+    Command base = command(CommandType.SECRET_SUPPLIED, actor, instanceId, null);
+    return send(new Command(base.id(), NODE, CommandType.SECRET_SUPPLIED, base.at(), actor, instanceId, null,
+        null, Map.of(), null, null, Map.of("secret", secret)));
   }
 
   Command command(CommandType type, Actor actor, String instanceId, String catalogId) {

@@ -33,6 +33,8 @@ import dev.harbor.schemas.instance.InstanceStatus;
 import dev.harbor.schemas.instance.SecretBindingMode;
 import dev.harbor.schemas.json.JsonSerde;
 import dev.harbor.schemas.launch.LaunchOrder;
+import dev.harbor.schemas.launch.LauncherEvent;
+import dev.harbor.schemas.launch.LauncherEventType;
 import dev.harbor.schemas.launch.LaunchSpec;
 import dev.harbor.schemas.launch.OrderType;
 import dev.harbor.schemas.node.Actor;
@@ -86,6 +88,7 @@ class ContractCompatibilityTest {
   private static final JsonSerde<Command> COMMAND = JsonSerde.of(Command.class);
   private static final JsonSerde<Instance> INSTANCE = JsonSerde.of(Instance.class);
   private static final JsonSerde<LaunchOrder> ORDER = JsonSerde.of(LaunchOrder.class);
+  private static final JsonSerde<LauncherEvent> LAUNCHER_EVENT = JsonSerde.of(LauncherEvent.class);
   private static final JsonSerde<PolicySet> POLICY = JsonSerde.of(PolicySet.class);
 
   private static final String SPEC_HASH = "9f2c4e6a8b0d1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a";
@@ -473,6 +476,7 @@ class ContractCompatibilityTest {
                 List.of("--transport", "streamable-http", "--port", "8000"),
                 Map.of("JIRA_URL", "https://example.atlassian.net", "READ_ONLY_MODE", "true"),
                 List.of("atlassian.jira.api_token"),
+                null,
                 List.of(new PortSpec("http", 8000, "tcp")),
                 List.of(new VolumeSpec("{{atlassian.attachments|volume|into}}")),
                 new NetworkSpec(NetworkMode.EGRESS, List.of("*.atlassian.net")),
@@ -490,7 +494,7 @@ class ContractCompatibilityTest {
     assertThat(order.spec()).isEqualTo(
         new LaunchSpec(
             "mcp/markitdown", "latest", null, Transport.STDIO, List.of("markitdown-mcp"), null, null, null, null,
-            null, new NetworkSpec(NetworkMode.NONE, List.of()), "strict"));
+            null, null, new NetworkSpec(NetworkMode.NONE, List.of()), "strict"));
     assertThat(order.spec().args()).isNotNull().isEmpty();
     assertThat(order.spec().env()).isNotNull().isEmpty();
     assertThat(ORDER.toJson(order)).doesNotContain("memoryLimit", "readOnlyRootFs", "deadline");
@@ -551,6 +555,42 @@ class ContractCompatibilityTest {
         org.assertj.core.groups.Tuple.tuple("agents-scripts-setup-need-approval", PolicyEffect.REQUIRE_APPROVAL));
     assertThat(policy.updatedBy()).isEqualTo(new Actor(CallerKind.OPERATOR, "bob", "tok_01JD9A0C4E"));
     assertThat(POLICY.toJson(policy)).doesNotContain("schedule", "approvalTtl", "comment");
+  }
+
+  // Launcher events
+
+  @Test
+  void aMinimalV1LauncherEventDecodesWithEmptyListsAndMaps() {
+    LauncherEvent event = LAUNCHER_EVENT.fromJson(fixture("launcher-event/v1-minimal.json"));
+
+    assertThat(event.type()).isEqualTo(LauncherEventType.REMOVED);
+    assertThat(event.orderId()).isNull();
+    assertThat(event.drift()).isFalse();
+    assertThat(event.missingSecrets()).isEmpty();
+    assertThat(event.logTail()).isEmpty();
+    assertThat(event.connectionInfo()).isEmpty();
+  }
+
+  @Test
+  void aFullV1LauncherEventDecodesEveryProperty() {
+    LauncherEvent event = LAUNCHER_EVENT.fromJson(fixture("launcher-event/v1-full.json"));
+
+    assertThat(event.type()).isEqualTo(LauncherEventType.FAILED);
+    assertThat(event.drift()).isTrue();
+    assertThat(event.reason()).isEqualTo("container was removed outside Harbor");
+    assertThat(event.missingSecrets()).containsExactly("atlassian.jira.api_token");
+    assertThat(event.logTail()).containsExactly("listening on 8000", "token=[redacted]");
+    assertThat(event.connectionInfo()).containsEntry("serverName", "mcp-atlassian");
+    assertThat(event.imageDigest()).startsWith("sha256:");
+  }
+
+  @Test
+  void aV1LauncherEventWithFieldsFromALaterWriterReadsItsKnownFields() {
+    LauncherEvent event = LAUNCHER_EVENT.fromJson(fixture("launcher-event/v1-future-field.json"));
+
+    assertThat(event.type()).isEqualTo(LauncherEventType.STARTED);
+    assertThat(event.connectionInfo()).containsExactly(Map.entry("url", "http://127.0.0.1:49153/mcp"));
+    assertThat(LAUNCHER_EVENT.toJson(event)).doesNotContain("restartCount", "latencyMs");
   }
 
   // Rules that hold for every fixture

@@ -29,6 +29,8 @@ import dev.harbor.schemas.instance.Instance;
 import dev.harbor.schemas.instance.InstanceStatus;
 import dev.harbor.schemas.instance.SecretBindingMode;
 import dev.harbor.schemas.launch.LaunchOrder;
+import dev.harbor.schemas.launch.LauncherEvent;
+import dev.harbor.schemas.launch.LauncherEventType;
 import dev.harbor.schemas.launch.LaunchSpec;
 import dev.harbor.schemas.launch.OrderType;
 import dev.harbor.schemas.node.Actor;
@@ -571,6 +573,7 @@ final class ContractSamples {
         List.of("--transport", "streamable-http", "--port", "8000"),
         Map.of("JIRA_URL", "https://example.atlassian.net", "READ_ONLY_MODE", "true"),
         List.of("atlassian.jira.api_token"),
+        Map.of("atlassian.jira.api_token", "JIRA_API_TOKEN"),
         List.of(new PortSpec("http", 8000, "tcp")),
         List.of(),
         new NetworkSpec(NetworkMode.EGRESS, List.of("*.atlassian.net")),
@@ -586,6 +589,7 @@ final class ContractSamples {
         Transport.STDIO,
         List.of("markitdown-mcp"),
         List.of(),
+        null,
         null,
         null,
         null,
@@ -631,6 +635,59 @@ final class ContractSamples {
         null,
         "3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b",
         Instant.parse("2025-12-05T17:00:00Z"));
+  }
+
+  /** The launcher's report that the approved atlassian instance runs and answered MCP. */
+  static LauncherEvent startedEvent() {
+    return new LauncherEvent(
+        "e-5a6b7c8d9e0f1a2b3c4d",
+        "node-1",
+        INSTANCE_ID,
+        "o-8d7c6b5a4f3e2d1c0b9a",
+        LauncherEventType.STARTED,
+        SPEC_HASH,
+        "harbor-node-1-i-3f9a0c12d4e5b6a7c8d9",
+        "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        "sha256:4c5d2e8f0a1b3c6d9e7f8a0b2c4d6e8f1a3b5c7d9e0f2a4b6c8d0e1f3a5b7c9d",
+        null,
+        false,
+        null,
+        null,
+        Map.of("url", "http://127.0.0.1:49153/mcp", "serverName", "mcp-atlassian", "toolCount", "42"),
+        Instant.parse("2025-12-03T09:14:29.870Z"));
+  }
+
+  /** The launcher's report that a container was killed for memory, with its last log lines. */
+  static LauncherEvent oomEvent() {
+    return new LauncherEvent(
+        "e-6b7c8d9e0f1a2b3c4d5e",
+        "node-1",
+        INSTANCE_ID,
+        "o-8d7c6b5a4f3e2d1c0b9a",
+        LauncherEventType.FAILED,
+        SPEC_HASH,
+        "harbor-node-1-i-3f9a0c12d4e5b6a7c8d9",
+        null,
+        null,
+        "container was killed: out of memory (limit 256 MiB)",
+        false,
+        null,
+        List.of("Indexing attachments...", "token=[redacted]"),
+        null,
+        Instant.parse("2025-12-03T11:02:00Z"));
+  }
+
+  /** The launcher's report that an instance waits for a secret, with only what the record always writes. */
+  static LauncherEvent secretsMissingEvent() {
+    return new LauncherEvent(
+        "e-7c8d9e0f1a2b3c4d5e6f", "node-1", INSTANCE_ID, null, LauncherEventType.SECRETS_MISSING, null,
+        null, null, null, null, false, List.of("atlassian.jira.api_token"), null, null,
+        Instant.parse("2025-12-03T09:14:28Z"));
+  }
+
+  /** Every launcher event sample. */
+  static List<LauncherEvent> launcherEvents() {
+    return List.of(startedEvent(), oomEvent(), secretsMissingEvent());
   }
 
   /** Every order sample. */

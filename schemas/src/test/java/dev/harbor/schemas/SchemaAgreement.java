@@ -329,6 +329,7 @@ final class SchemaAgreement {
     roots.addAll(ContractSamples.commands());
     roots.addAll(ContractSamples.instances());
     roots.addAll(ContractSamples.orders());
+    roots.addAll(ContractSamples.launcherEvents());
     roots.addAll(ContractSamples.policySets());
     roots.forEach(root -> walk(root, samples));
     return samples;

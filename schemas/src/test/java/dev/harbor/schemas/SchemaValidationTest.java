@@ -16,6 +16,8 @@ import dev.harbor.schemas.instance.Instance;
 import dev.harbor.schemas.instance.InstanceStatus;
 import dev.harbor.schemas.json.JsonSerde;
 import dev.harbor.schemas.launch.LaunchOrder;
+import dev.harbor.schemas.launch.LauncherEvent;
+import dev.harbor.schemas.launch.LauncherEventType;
 import dev.harbor.schemas.launch.OrderType;
 import dev.harbor.schemas.node.Actor;
 import dev.harbor.schemas.node.CallerKind;
@@ -46,6 +48,7 @@ class SchemaValidationTest {
   private static final String COMMAND = "command.v1.schema.json";
   private static final String INSTANCE = "instance.v1.schema.json";
   private static final String ORDER = "launch-order.v1.schema.json";
+  private static final String LAUNCHER_EVENT = "launcher-event.v1.schema.json";
   private static final String POLICY = "policy-set.v1.schema.json";
 
   private static final JsonSerde<CatalogEntry> CATALOG_SERDE = JsonSerde.of(CatalogEntry.class);
@@ -54,6 +57,7 @@ class SchemaValidationTest {
   private static final JsonSerde<Command> COMMAND_SERDE = JsonSerde.of(Command.class);
   private static final JsonSerde<Instance> INSTANCE_SERDE = JsonSerde.of(Instance.class);
   private static final JsonSerde<LaunchOrder> ORDER_SERDE = JsonSerde.of(LaunchOrder.class);
+  private static final JsonSerde<LauncherEvent> LAUNCHER_EVENT_SERDE = JsonSerde.of(LauncherEvent.class);
   private static final JsonSerde<PolicySet> POLICY_SERDE = JsonSerde.of(PolicySet.class);
 
   @ParameterizedTest
@@ -195,6 +199,31 @@ class SchemaValidationTest {
         sample.correlationId(), sample.at());
 
     assertThat(ContractSchemas.errors(ORDER, ORDER_SERDE.toJson(order))).isEmpty();
+  }
+
+  @Test
+  void launcherEventsAsHarborWritesThemAreValid() {
+    assertThat(ContractSamples.launcherEvents()).allSatisfy(
+        event -> assertThat(ContractSchemas.errors(LAUNCHER_EVENT, LAUNCHER_EVENT_SERDE.toJson(event))).isEmpty());
+  }
+
+  @ParameterizedTest
+  @EnumSource(LauncherEventType.class)
+  void aLauncherEventOfEveryTypeIsValid(LauncherEventType type) {
+    LauncherEvent sample = ContractSamples.startedEvent();
+    LauncherEvent event = new LauncherEvent(
+        sample.id(), sample.nodeId(), sample.instanceId(), sample.orderId(), type, sample.specHash(),
+        sample.containerName(), sample.containerId(), sample.imageDigest(), "why", true, List.of("a"),
+        List.of("line"), sample.connectionInfo(), sample.at());
+
+    assertThat(ContractSchemas.errors(LAUNCHER_EVENT, LAUNCHER_EVENT_SERDE.toJson(event))).isEmpty();
+  }
+
+  @Test
+  void aLauncherEventWithAnUnknownTypeIsInvalid() {
+    String json = LAUNCHER_EVENT_SERDE.toJson(ContractSamples.startedEvent()).replace("\"started\"", "\"exploded\"");
+
+    assertThat(ContractSchemas.errors(LAUNCHER_EVENT, json)).isNotEmpty();
   }
 
   @Test

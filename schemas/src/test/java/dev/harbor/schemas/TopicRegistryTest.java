@@ -48,6 +48,7 @@ class TopicRegistryTest {
             "harbor.node.n1.commands.v1",
             "harbor.node.n1.instances.v1",
             "harbor.node.n1.orders.v1",
+            "harbor.node.n1.launcher-events.v1",
             "harbor.node.n1.policy.v1");
   }
 
@@ -57,7 +58,8 @@ class TopicRegistryTest {
         .extracting(Topic::name)
         .containsExactly(
             Topics.catalogState("n1").name(), Topics.audit("n1").name(), Topics.commands("n1").name(),
-            Topics.instances("n1").name(), Topics.orders("n1").name(), Topics.policy("n1").name());
+            Topics.instances("n1").name(), Topics.orders("n1").name(), Topics.launcherEvents("n1").name(),
+            Topics.policy("n1").name());
     assertThat(allTopics("n1")).extracting(Topic::valueSchema).doesNotHaveDuplicates();
     assertThat(Topics.nodeTopics("n1"))
         .extracting(Topic::name, Topic::valueSchema)
@@ -67,6 +69,7 @@ class TopicRegistryTest {
             tuple("harbor.node.n1.commands.v1", "command.v1.schema.json"),
             tuple("harbor.node.n1.instances.v1", "instance.v1.schema.json"),
             tuple("harbor.node.n1.orders.v1", "launch-order.v1.schema.json"),
+            tuple("harbor.node.n1.launcher-events.v1", "launcher-event.v1.schema.json"),
             tuple("harbor.node.n1.policy.v1", "policy-set.v1.schema.json"));
   }
 
@@ -91,11 +94,13 @@ class TopicRegistryTest {
     assertThat(Topics.audit("n1").writer()).isEqualTo(Topics.NODE_POLICY_STREAM);
     assertThat(Topics.instances("n1").writer()).isEqualTo(Topics.NODE_POLICY_STREAM);
     assertThat(Topics.orders("n1").writer()).isEqualTo(Topics.NODE_POLICY_STREAM);
+    assertThat(Topics.launcherEvents("n1").writer()).isEqualTo(Topics.NODE_LAUNCHER);
   }
 
   @Test
-  void commandsAndOrdersHaveOnePartitionSoTheirReaderSeesThemInOrder() {
+  void commandsOrdersAndLauncherEventsHaveOnePartitionSoTheirReaderSeesThemInOrder() {
     assertThat(Topics.commands("n1").spec().partitions()).isEqualTo(1);
+    assertThat(Topics.launcherEvents("n1").spec().partitions()).isEqualTo(1);
     assertThat(Topics.orders("n1").spec().partitions()).isEqualTo(1);
   }
 
@@ -110,6 +115,7 @@ class TopicRegistryTest {
             tuple("harbor.node.n1.commands.v1", 1),
             tuple("harbor.node.n1.instances.v1", 1),
             tuple("harbor.node.n1.orders.v1", 1),
+            tuple("harbor.node.n1.launcher-events.v1", 1),
             tuple("harbor.node.n1.policy.v1", 1));
   }
 
@@ -118,9 +124,11 @@ class TopicRegistryTest {
     assertThat(Topics.instances("n1").spec().cleanup()).isEqualTo(CleanupPolicy.COMPACT);
     assertThat(Topics.policy("n1").spec().cleanup()).isEqualTo(CleanupPolicy.COMPACT);
     assertThat(Topics.commands("n1").spec().cleanup()).isEqualTo(CleanupPolicy.DELETE);
-    assertThat(Topics.orders("n1").spec().cleanup()).isEqualTo(CleanupPolicy.DELETE);
+    assertThat(Topics.orders("n1").spec().cleanup()).isEqualTo(CleanupPolicy.COMPACT);
+    assertThat(Topics.launcherEvents("n1").spec().cleanup()).isEqualTo(CleanupPolicy.DELETE);
     assertThat(Topics.commands("n1").spec().configs()).containsExactly(entry("retention.ms", "604800000"));
-    assertThat(Topics.orders("n1").spec().configs()).containsExactly(entry("retention.ms", "604800000"));
+    assertThat(Topics.launcherEvents("n1").spec().configs()).containsExactly(entry("retention.ms", "604800000"));
+    assertThat(Topics.orders("n1").spec().configs()).isEmpty();
     assertThat(Topics.instances("n1").spec().configs()).isEmpty();
     assertThat(Topics.policy("n1").spec().configs()).isEmpty();
   }

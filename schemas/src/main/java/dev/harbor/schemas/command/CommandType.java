@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.harbor.schemas.Wire;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** What a command asks the node's policy stream to do. NOTICE only records an audit event (catalog reads, token changes). */
+/** What a command asks the node's policy stream to do. NOTICE only records an audit event (catalog reads, token changes).
+ * SECRET_SUPPLIED says an operator stored a secret for an instance, naming it in {@code details.secret};
+ * the value went straight to Docker and is never on a topic. */
 @Serdeable
 public enum CommandType implements Wire {
   SETUP,
@@ -15,6 +17,7 @@ public enum CommandType implements Wire {
   DENY,
   ENABLE,
   DISABLE,
+  SECRET_SUPPLIED,
   NOTICE;
 
   @JsonValue

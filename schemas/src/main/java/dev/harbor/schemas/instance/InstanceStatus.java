@@ -11,6 +11,7 @@ public enum InstanceStatus implements Wire {
   REQUESTED,
   PENDING_APPROVAL,
   INSTALLING,
+  SECRET_MISSING,
   ACTIVE,
   DEGRADED,
   FAILED,

@@ -21,7 +21,9 @@ import java.util.TreeMap;
 /**
  * Exactly what the launcher runs for an instance, resolved from the catalog entry and the caller's
  * validated non-secret values: image, command and arguments (whole tokens, never a shell string),
- * non-secret environment, secret names (values never travel), ports, volumes, network and the
+ * non-secret environment, secret names (values never travel) and the environment variable each one
+ * is exported as for servers that read only their environment ({@code secretEnv}), ports, volumes,
+ * network and the
  * guardrail profile. {@link #hash()} identifies it: an approval is bound to it.
  */
 @Serdeable
@@ -34,6 +36,7 @@ public record LaunchSpec(
     List<String> args,
     Map<String, String> env,
     List<String> secretNames,
+    Map<String, String> secretEnv,
     List<PortSpec> ports,
     List<VolumeSpec> volumes,
     NetworkSpec network,
@@ -49,6 +52,7 @@ public record LaunchSpec(
     args = args == null ? List.of() : List.copyOf(args);
     env = env == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(env));
     secretNames = secretNames == null ? List.of() : List.copyOf(secretNames);
+    secretEnv = secretEnv == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(secretEnv));
     ports = ports == null ? List.of() : List.copyOf(ports);
     volumes = volumes == null ? List.of() : List.copyOf(volumes);
     if (network == null) {
@@ -60,7 +64,7 @@ public record LaunchSpec(
   public String hash() {
     LaunchSpec canonical =
         new LaunchSpec(image, tag, digest, transport, command, args, new TreeMap<>(env),
-            secretNames.stream().sorted().toList(), ports, volumes, network, guardrailProfile);
+            secretNames.stream().sorted().toList(), new TreeMap<>(secretEnv), ports, volumes, network, guardrailProfile);
     try {
       byte[] json = JsonSerde.of(LaunchSpec.class).toJson(canonical).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));

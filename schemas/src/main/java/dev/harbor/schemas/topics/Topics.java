@@ -5,6 +5,7 @@ import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.command.Command;
 import dev.harbor.schemas.instance.Instance;
 import dev.harbor.schemas.launch.LaunchOrder;
+import dev.harbor.schemas.launch.LauncherEvent;
 import dev.harbor.schemas.policy.PolicySet;
 import dev.harbor.schemas.json.JsonSerde;
 import dev.harbor.schemas.node.CatalogEntryState;
@@ -26,6 +27,7 @@ public final class Topics {
   public static final String HUB = "hub-catalog-publisher";
   public static final String NODE_API = "node-api";
   public static final String NODE_POLICY_STREAM = "node-policy-stream";
+  public static final String NODE_LAUNCHER = "node-launcher";
 
   /** The Hub catalog: compacted, keyed by catalog id; a tombstone removes the entry everywhere. */
   public static final Topic<String, CatalogEntry> CATALOG =
@@ -112,15 +114,32 @@ public final class Topics {
         "instance.v1.schema.json");
   }
 
-  /** Orders to the node's launcher, keyed by instance id. */
+  /**
+   * Orders to the node's launcher, keyed by instance id and compacted: the latest order of each
+   * instance is what the launcher is to make true, however long ago it was given.
+   */
   public static Topic<String, LaunchOrder> orders(String nodeId) {
     return new Topic<>(
         nodeTopic(nodeId, "orders.v1"),
         Serdes.String(),
         JsonSerde.of(LaunchOrder.class),
-        COMMANDS_SPEC,
+        NODE_STATE_SPEC,
         NODE_POLICY_STREAM,
         "launch-order.v1.schema.json");
+  }
+
+  /**
+   * The launcher's reports (container started, unhealthy, failed, removed, secrets missing), keyed by
+   * instance id. One partition, like the commands: the policy stream reads both in one task.
+   */
+  public static Topic<String, LauncherEvent> launcherEvents(String nodeId) {
+    return new Topic<>(
+        nodeTopic(nodeId, "launcher-events.v1"),
+        Serdes.String(),
+        JsonSerde.of(LauncherEvent.class),
+        COMMANDS_SPEC,
+        NODE_LAUNCHER,
+        "launcher-event.v1.schema.json");
   }
 
   /** The node's policy, compacted, one record under {@link PolicySet#KEY}. */
@@ -137,7 +156,8 @@ public final class Topics {
   /** Every topic a node uses, for provisioning. */
   public static List<Topic<?, ?>> nodeTopics(String nodeId) {
     return List.of(
-        catalogState(nodeId), audit(nodeId), commands(nodeId), instances(nodeId), orders(nodeId), policy(nodeId));
+        catalogState(nodeId), audit(nodeId), commands(nodeId), instances(nodeId), orders(nodeId),
+        launcherEvents(nodeId), policy(nodeId));
   }
 
   /** Every topic the Hub uses, for provisioning. */
