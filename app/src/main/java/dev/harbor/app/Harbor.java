@@ -72,10 +72,7 @@ public final class Harbor implements AutoCloseable {
               "node",
               effective,
               settings.nodePort(),
-              Map.of(
-                  "harbor.node.id", settings.nodeId(),
-                  "harbor.policy.approval-ttl", settings.approvalTtl(),
-                  "harbor.policy.expiry-check-interval", settings.approvalCheckInterval()));
+              nodeProperties(settings));
       nodeUrl = node.getBean(EmbeddedServer.class).getURL().toString();
     }
   }
@@ -116,6 +113,19 @@ public final class Harbor implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting " + environment, e);
     }
+  }
+
+  private static Map<String, Object> nodeProperties(HarborSettings settings) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("harbor.node.id", settings.nodeId());
+    properties.put("harbor.policy.approval-ttl", settings.approvalTtl());
+    properties.put("harbor.policy.expiry-check-interval", settings.approvalCheckInterval());
+    properties.put("harbor.launcher.enabled", settings.launcher());
+    properties.put("harbor.launcher.probe-timeout", settings.probeTimeout());
+    if (!settings.secretsDir().isBlank()) {
+      properties.put("harbor.launcher.secrets-dir", settings.secretsDir());
+    }
+    return properties;
   }
 
   private static Map<String, Object> hubProperties(HarborSettings effective) {

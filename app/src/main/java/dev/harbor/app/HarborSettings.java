@@ -28,7 +28,10 @@ public record HarborSettings(
     List<Path> seed,
     String registryUrl,
     String approvalTtl,
-    String approvalCheckInterval) {
+    String approvalCheckInterval,
+    boolean launcher,
+    String secretsDir,
+    String probeTimeout) {
 
   /** The parts one process can run. */
   public enum Role {
@@ -67,13 +70,20 @@ public record HarborSettings(
         seed,
         env.getOrDefault("HARBOR_REGISTRY_URL", ""),
         env.getOrDefault("HARBOR_APPROVAL_TTL", "24h"),
-        env.getOrDefault("HARBOR_APPROVAL_CHECK_INTERVAL", "30s"));
+        env.getOrDefault("HARBOR_APPROVAL_CHECK_INTERVAL", "30s"),
+        switch (env.getOrDefault("HARBOR_LAUNCHER", "on").trim().toLowerCase(java.util.Locale.ROOT)) {
+          case "on", "true", "yes", "1" -> true;
+          case "off", "false", "no", "0" -> false;
+          default -> throw new IllegalArgumentException("HARBOR_LAUNCHER: expected on or off");
+        },
+        env.getOrDefault("HARBOR_SECRETS_DIR", ""),
+        env.getOrDefault("HARBOR_PROBE_TIMEOUT", "30s"));
   }
 
   public HarborSettings withKafkaBootstrap(String bootstrap) {
     return new HarborSettings(
         home, roles, bootstrap, kafkaPort, replicationFactor, minInsyncReplicas, nodeId, bindHost,
-        nodePort, hubPort, seed, registryUrl, approvalTtl, approvalCheckInterval);
+        nodePort, hubPort, seed, registryUrl, approvalTtl, approvalCheckInterval, launcher, secretsDir, probeTimeout);
   }
 
   /** Where the running system records the bootstrap servers for one-off commands such as imports. */

@@ -30,6 +30,7 @@ final class TestHarbor {
     env.put("HARBOR_KAFKA_PORT", "0");
     env.put("HARBOR_NODE_PORT", "-1");
     env.put("HARBOR_HUB_PORT", "-1");
+    env.put("HARBOR_LAUNCHER", "off");
     env.put(
         "HARBOR_SEED",
         seed().resolve("docker-mcp-registry") + "," + seed().resolve("official-registry/servers.json"));

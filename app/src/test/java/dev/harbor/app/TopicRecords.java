@@ -3,6 +3,7 @@ package dev.harbor.app;
 import dev.harbor.platform.kafka.KafkaSettings;
 import dev.harbor.schemas.topics.Topic;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,19 +12,48 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads a topic of a running Harbor from the beginning to its current end (committed records only). */
 final class TopicRecords {
 
   private TopicRecords() {}
 
-  static <V> List<V> read(Harbor harbor, Topic<String, V> topic, Predicate<V> wanted) {
-    KafkaSettings settings;
+  /** Every committed record of the topic, keys and values as UTF-8 text, one per line. */
+  static String raw(Harbor harbor, String topic) {
+    StringBuilder text = new StringBuilder();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+        settings(harbor).consumerProps("test-raw-reader", null), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (r.key() != null) {
+            text.append(new String(r.key(), StandardCharsets.UTF_8)).append(' ');
+          }
+          if (r.value() != null) {
+            text.append(new String(r.value(), StandardCharsets.UTF_8));
+          }
+          text.append('\n');
+        });
+      }
+    }
+    return text.toString();
+  }
+
+  private static KafkaSettings settings(Harbor harbor) {
     try {
-      settings = KafkaSettings.local(Files.readString(harbor.settings().bootstrapFile()).trim());
+      return KafkaSettings.local(Files.readString(harbor.settings().bootstrapFile()).trim());
     } catch (IOException e) {
       throw new IllegalStateException("Harbor's broker address is not readable", e);
     }
+  }
+
+  static <V> List<V> read(Harbor harbor, Topic<String, V> topic, Predicate<V> wanted) {
+    KafkaSettings settings = settings(harbor);
     List<V> values = new ArrayList<>();
     try (KafkaConsumer<String, V> consumer =
         new KafkaConsumer<>(

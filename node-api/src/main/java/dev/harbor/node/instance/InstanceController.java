@@ -60,9 +60,9 @@ class InstanceController {
   }
 
   @Get("/{id}")
-  Instance detail(HttpRequest<?> request, @PathVariable String id) {
+  InstanceDetail detail(HttpRequest<?> request, @PathVariable String id) {
     Callers.current(request);
-    return find(id);
+    return InstanceDetail.of(find(id));
   }
 
   @Get("/{id}/status")

@@ -1,0 +1,72 @@
+package dev.harbor.app;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.harbor.launcher.DockerBackend;
+import dev.harbor.launcher.Ownership;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Docker for the launcher's integration tests: a client, a loud failure when the engine or the test
+ * image is missing (never a silent skip), and a sweep that removes everything a test node made,
+ * found by label.
+ */
+final class DockerTestSupport {
+
+  /** The reference MCP server image that scripts/build-test-images.sh builds. */
+  static final String IMAGE = "harbor-test/mcp-everything";
+  static final String TAG = "2026.8.31";
+  /** A server that allocates memory without bound, for out-of-memory tests. */
+  static final String HOG_IMAGE = "harbor-test/mcp-memory-hog";
+  static final String HOG_TAG = "1";
+
+  private DockerTestSupport() {}
+
+  /** A client of the local engine, after checking the engine answers and the test images exist. */
+  static DockerClient requireDocker() {
+    DockerClient docker = DockerBackend.connect(null);
+    try {
+      docker.pingCmd().exec();
+    } catch (RuntimeException e) {
+      throw new AssertionError("no Docker engine answers; run scripts/prepare-tests.sh (as root) first", e);
+    }
+    for (String image : List.of(IMAGE + ":" + TAG, HOG_IMAGE + ":" + HOG_TAG)) {
+      try {
+        docker.inspectImageCmd(image).exec();
+      } catch (NotFoundException e) {
+        throw new AssertionError("test image " + image + " is missing; run scripts/prepare-tests.sh first", e);
+      }
+    }
+    return docker;
+  }
+
+  /** Containers that claim the node, running or not. */
+  static List<Container> containersOf(DockerClient docker, String nodeId) {
+    return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Ownership.NODE, nodeId)).exec();
+  }
+
+  /** Removes every container that claims the node, and the node's secrets directory. */
+  static void sweep(DockerClient docker, String nodeId, Path secretsDir) throws IOException {
+    for (Container container : containersOf(docker, nodeId)) {
+      try {
+        docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+      } catch (NotFoundException gone) {
+        // removed meanwhile
+      }
+    }
+    if (secretsDir != null && Files.exists(secretsDir)) {
+      try (Stream<Path> walk = Files.walk(secretsDir)) {
+        for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+}

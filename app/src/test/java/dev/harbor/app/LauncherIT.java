@@ -1,0 +1,388 @@
+package dev.harbor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import dev.harbor.launcher.Ownership;
+import dev.harbor.schemas.audit.AuditEvent;
+import dev.harbor.schemas.audit.AuditEventType;
+import dev.harbor.schemas.topics.Topics;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher end to end, on a real broker and the real Docker engine, with the locally built MCP
+ * reference server: agents ask, operators approve, containers start hardened, Harbor proves they
+ * answer MCP, an MCP client written with the official Java SDK connects with exactly the returned
+ * client configuration, and removal leaves nothing behind. Everything a test makes carries the test
+ * node's label and is swept at the end, even after a failure.
+ */
+class LauncherIT {
+
+  private static final Duration ACTIVE_WITHIN = Duration.ofSeconds(90);
+
+  @TempDir static Path home;
+  static String nodeId;
+  static Path secretsDir;
+  static DockerClient docker;
+  static Harbor harbor;
+  static Api operator;
+  static Api agent;
+
+  @BeforeAll
+  static void start() throws IOException {
+    docker = DockerTestSupport.requireDocker();
+    nodeId = "it-" + HexFormat.of().formatHex(new byte[] {(byte) new Random().nextInt(), (byte) System.nanoTime()});
+    secretsDir = Path.of("/dev/shm", "harbor-tests", nodeId);
+    Map<String, String> env = TestHarbor.env(home);
+    env.put("HARBOR_NODE_ID", nodeId);
+    env.put("HARBOR_LAUNCHER", "on");
+    env.put("HARBOR_SECRETS_DIR", secretsDir.toString());
+    harbor = TestHarbor.start(env);
+    operator = new Api(harbor.nodeUrl(), TestHarbor.operatorToken(home));
+    agent = operator.as(token("agent", "builder-bot"));
+    TestCatalog.publish(harbor,
+        TestCatalog.everythingHttp("test.everything-http"),
+        TestCatalog.everythingStdio("test.everything-stdio"),
+        TestCatalog.everythingWithSecret("test.everything-secret", "test.api_token"),
+        TestCatalog.everythingHttp("test.everything-drift"),
+        TestCatalog.missingImage("test.missing-image"),
+        TestCatalog.memoryHog("test.memory-hog"));
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> operator.get("/v1/mcp/catalog/test.memory-hog").status() == 200);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    try {
+      if (harbor != null) {
+        harbor.close();
+      }
+    } finally {
+      DockerTestSupport.sweep(docker, nodeId, secretsDir);
+    }
+  }
+
+  @Test
+  void anApprovedHttpServerRunsHardenedAnswersAnSdkClientAndIsRemovedWithoutTrace() {
+    String id = setupApproveAndAwaitActive("test.everything-http");
+    Map<String, Object> detail = operator.get("/v1/mcp/instances/" + id).json();
+    Map<String, Object> server = onlyServer(detail);
+    assertThat(server).containsEntry("type", "http");
+    String url = (String) server.get("url");
+    assertThat(url).startsWith("http://127.0.0.1:").endsWith("/mcp");
+    @SuppressWarnings("unchecked")
+    Map<String, String> info = (Map<String, String>) detail.get("connectionInfo");
+    assertThat(info).containsEntry("serverName", "mcp-servers/everything").containsKey("toolCount");
+
+    URI uri = URI.create(url);
+    McpClientTransport transport =
+        HttpClientStreamableHttpTransport.builder(uri.getScheme() + "://" + uri.getAuthority())
+            .endpoint(uri.getPath())
+            .build();
+    assertMcpConversation(transport);
+
+    assertHardened(containerOf(id), true);
+    removeAndAwaitNoContainer(id);
+  }
+
+  @Test
+  void anApprovedStdioServerIsReachedThroughTheDockerCommandLineHarborReturns() {
+    String id = setupApproveAndAwaitActive("test.everything-stdio");
+    Map<String, Object> server = onlyServer(operator.get("/v1/mcp/instances/" + id).json());
+    assertThat(server).containsEntry("type", "stdio").containsEntry("command", "docker");
+    @SuppressWarnings("unchecked")
+    List<String> args = (List<String>) server.get("args");
+    assertThat(args).startsWith("exec", "-i", "harbor-" + nodeId + "-" + id);
+
+    StdioClientTransport transport = new StdioClientTransport(
+        ServerParameters.builder((String) server.get("command")).args(args).build(), McpJsonDefaults.getMapper());
+    assertMcpConversation(transport);
+
+    assertHardened(containerOf(id), false);
+    removeAndAwaitNoContainer(id);
+  }
+
+  @Test
+  void aMissingSecretWaitsForTheOperatorAndItsValueIsFoundNowhereButInTheContainer() throws IOException {
+    String canary = "canary-" + HexFormat.of().formatHex(new byte[] {1, 2, 3, 4, (byte) System.nanoTime()});
+    String id = setupAndApprove("test.everything-secret");
+    awaitStatus(id, "secret_missing", ACTIVE_WITHIN);
+    Map<String, Object> waiting = operator.get("/v1/mcp/instances/" + id).json();
+    assertThat((String) waiting.get("errorMessage")).contains("test.api_token");
+    assertThat(operator.get("/v1/mcp/instances/" + id + "/secrets").body())
+        .contains("\"name\":\"test.api_token\"").contains("\"supplied\":false");
+    assertThat(agent.put("/v1/mcp/instances/" + id + "/secrets/test.api_token", "{\"value\":\"" + canary + "\"}")
+        .status()).isEqualTo(403);
+    assertThat(operator.put("/v1/mcp/instances/" + id + "/secrets/other", "{\"value\":\"x\"}").status()).isEqualTo(400);
+
+    Api.Reply supplied = operator.put("/v1/mcp/instances/" + id + "/secrets/test.api_token",
+        "{\"value\":\"" + canary + "\"}");
+
+    assertThat(supplied.status()).as(supplied.body()).isEqualTo(202);
+    assertThat(supplied.body()).doesNotContain(canary);
+    awaitStatus(id, "active", ACTIVE_WITHIN);
+    InspectContainerResponse container = containerOf(id);
+    assertThat(container.getHostConfig().getBinds()).anySatisfy(bind ->
+        assertThat(bind.getVolume().getPath()).isEqualTo("/run/secrets/test.api_token"));
+    assertThat(readInside(container.getId(), "/run/secrets/test.api_token")).isEqualTo(canary);
+
+    String inspect = docker.inspectContainerCmd(container.getId()).exec().toString();
+    assertThat(inspect).doesNotContain(canary);
+    List<String> responses = List.of(
+        operator.get("/v1/mcp/instances/" + id).body(),
+        operator.get("/v1/mcp/instances/" + id + "/secrets").body(),
+        operator.get("/v1/mcp/instances/" + id + "/logs?size=100").body(),
+        operator.get("/v1/mcp/audit?size=100").body(),
+        operator.get("/v1/mcp/instances?size=100").body());
+    assertThat(responses).noneMatch(body -> body.contains(canary));
+    for (var topic : Topics.nodeTopics(nodeId)) {
+      assertThat(TopicRecords.raw(harbor, topic.name())).as(topic.name()).doesNotContain(canary);
+    }
+    assertThat(filesContaining(home, canary)).as("files under HARBOR_HOME holding the value").isEmpty();
+    assertThat(audit(e -> id.equals(e.instanceId())))
+        .extracting(AuditEvent::type)
+        .contains(AuditEventType.SECRET_MISSING, AuditEventType.SECRET_LINKED, AuditEventType.LAUNCH_SUCCEEDED);
+
+    removeAndAwaitNoContainer(id);
+    assertThat(secretsDir.resolve(id)).doesNotExist();
+  }
+
+  @Test
+  void anImageThatCannotBePulledFailsWithAPlainReason() {
+    String id = setupAndApprove("test.missing-image");
+
+    awaitStatus(id, "failed", ACTIVE_WITHIN);
+
+    assertThat((String) operator.get("/v1/mcp/instances/" + id).json().get("errorMessage"))
+        .contains("harbor-test/does-not-exist:1").contains("could not be pulled");
+    assertThat(DockerTestSupport.containersOf(docker, nodeId)).noneMatch(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)));
+    removeAndAwaitNoContainer(id);
+  }
+
+  @Test
+  void aServerKilledForMemoryFailsWithTheReasonAndItsLastLogLines() {
+    String id = setupAndApprove("test.memory-hog");
+
+    awaitStatus(id, "failed", ACTIVE_WITHIN);
+
+    assertThat((String) operator.get("/v1/mcp/instances/" + id).json().get("errorMessage"))
+        .contains("out of memory");
+    removeAndAwaitNoContainer(id);
+  }
+
+  @Test
+  void aContainerRemovedOutsideHarborIsReportedAsDrift() {
+    String id = setupApproveAndAwaitActive("test.everything-drift");
+    String container = containerOf(id).getId();
+
+    docker.removeContainerCmd(container).withForce(true).exec();
+
+    awaitStatus(id, "failed", Duration.ofSeconds(30));
+    assertThat((String) operator.get("/v1/mcp/instances/" + id).json().get("errorMessage"))
+        .isEqualTo("container was removed outside Harbor");
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.CONTAINER_DRIFTED).size() == 1);
+    removeAndAwaitNoContainer(id);
+  }
+
+  @Test
+  void aLookAlikeContainerWithoutValidOwnershipIsLeftAloneAndReported() {
+    String name = "lookalike-" + nodeId;
+    String id = docker.createContainerCmd(DockerTestSupport.IMAGE + ":" + DockerTestSupport.TAG)
+        .withName(name)
+        .withLabels(Map.of(Ownership.MANAGED_BY, Ownership.OWNER, Ownership.NODE, nodeId,
+            Ownership.INSTANCE, "i-lookalike", Ownership.CATALOG_ID, "test.everything-http",
+            Ownership.SPEC_HASH, "0".repeat(64), Ownership.ORDER, "o-1", Ownership.PROOF, "f".repeat(64)))
+        .withCmd("stdio")
+        .exec().getId();
+
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        audit(e -> e.type() == AuditEventType.FOREIGN_CONTAINER_FOUND && name.equals(e.details().get("container")))
+            .size() == 1);
+    assertThat(docker.inspectContainerCmd(id).exec().getName()).isEqualTo("/" + name);
+    docker.removeContainerCmd(id).withForce(true).exec();
+  }
+
+  // helpers
+
+  private static void assertMcpConversation(McpClientTransport transport) {
+    try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build()) {
+      McpSchema.InitializeResult init = client.initialize();
+      assertThat(init.serverInfo().name()).isEqualTo("mcp-servers/everything");
+      assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("echo");
+      McpSchema.CallToolResult echoed = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("message", "hello harbor")));
+      assertThat(echoed.isError()).isNotEqualTo(Boolean.TRUE);
+      assertThat(echoed.content()).anySatisfy(content ->
+          assertThat(((McpSchema.TextContent) content).text()).contains("hello harbor"));
+    }
+  }
+
+  /** Every hardening rule Harbor promises, read back from Docker. */
+  private static void assertHardened(InspectContainerResponse container, boolean http) {
+    HostConfig host = container.getHostConfig();
+    assertThat(host.getCapDrop()).containsExactly(Capability.ALL);
+    assertThat(host.getCapAdd()).isNullOrEmpty();
+    assertThat(host.getSecurityOpts()).contains("no-new-privileges:true");
+    assertThat(host.getPrivileged()).isFalse();
+    assertThat(host.getReadonlyRootfs()).isTrue();
+    assertThat(host.getTmpFs()).containsKey("/tmp");
+    assertThat(host.getMemory()).isEqualTo(256L << 20);
+    assertThat(host.getMemorySwap()).isEqualTo(256L << 20);
+    assertThat(host.getNanoCPUs()).isEqualTo(500_000_000L);
+    assertThat(host.getPidsLimit()).isEqualTo(128L);
+    assertThat(host.getInit()).isTrue();
+    assertThat(host.getRestartPolicy().getName()).isEqualTo("on-failure");
+    assertThat(host.getRestartPolicy().getMaximumRetryCount()).isEqualTo(3);
+    assertThat(host.getDevices()).isNullOrEmpty();
+    assertThat(host.getNetworkMode()).isNotEqualTo("host").isEqualTo(http ? "harbor-no-egress" : "none");
+    assertThat(host.getBinds() == null ? List.<String>of() : Stream.of(host.getBinds()).map(b -> b.getPath()).toList())
+        .noneMatch(path -> path.contains("docker.sock"));
+    assertThat(container.getConfig().getUser()).isEqualTo("65534:65534");
+    assertThat(container.getConfig().getLabels()).containsEntry(Ownership.NODE, nodeId).containsKey(Ownership.PROOF);
+    Map<com.github.dockerjava.api.model.ExposedPort, Ports.Binding[]> published =
+        host.getPortBindings() == null ? Map.of() : host.getPortBindings().getBindings();
+    if (http) {
+      assertThat(published).hasSize(1);
+      assertThat(published.values().iterator().next())
+          .allSatisfy(b -> assertThat(b.getHostIp()).isEqualTo("127.0.0.1"));
+    } else {
+      assertThat(published).isEmpty();
+    }
+  }
+
+  private static Map<String, Object> onlyServer(Map<String, Object> detail) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> config = (Map<String, Object>) detail.get("clientConfig");
+    assertThat(config).as("clientConfig of %s", detail.get("id")).isNotNull();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> servers = (Map<String, Object>) config.get("mcpServers");
+    assertThat(servers).hasSize(1);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> server = (Map<String, Object>) servers.values().iterator().next();
+    return server;
+  }
+
+  private static String setupAndApprove(String catalogId) {
+    Api.Reply reply = agent.post("/v1/mcp/setup", "{\"catalogId\":\"" + catalogId + "\"}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+    String id = (String) reply.json().get("instanceId");
+    awaitStatus(id, "pending_approval", Duration.ofSeconds(30));
+    Api.Reply approved = operator.post("/v1/mcp/instances/" + id + "/approve", "{}");
+    assertThat(approved.status()).as(approved.body()).isIn(200, 202);
+    return id;
+  }
+
+  private static String setupApproveAndAwaitActive(String catalogId) {
+    String id = setupAndApprove(catalogId);
+    awaitStatus(id, "active", ACTIVE_WITHIN);
+    return id;
+  }
+
+  private static void removeAndAwaitNoContainer(String id) {
+    Api.Reply removed = agent.post("/v1/mcp/instances/" + id + "/remove", null);
+    assertThat(removed.status()).as(removed.body()).isIn(200, 202);
+    awaitStatus(id, "removed", Duration.ofSeconds(60));
+    assertThat(DockerTestSupport.containersOf(docker, nodeId))
+        .noneMatch(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)));
+  }
+
+  private static InspectContainerResponse containerOf(String id) {
+    List<Container> containers = DockerTestSupport.containersOf(docker, nodeId).stream()
+        .filter(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)))
+        .toList();
+    assertThat(containers).as("containers of instance %s", id).hasSize(1);
+    return docker.inspectContainerCmd(containers.get(0).getId()).exec();
+  }
+
+  private static String readInside(String containerId, String path) {
+    var exec = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
+        .withCmd("/usr/local/bin/node", "-e", "process.stdout.write(require('fs').readFileSync('" + path + "','utf8'))")
+        .exec();
+    StringBuilder out = new StringBuilder();
+    try {
+      docker.execStartCmd(exec.getId()).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
+          com.github.dockerjava.api.model.Frame>() {
+        @Override
+        public void onNext(com.github.dockerjava.api.model.Frame frame) {
+          if (frame.getStreamType() == com.github.dockerjava.api.model.StreamType.STDOUT) {
+            out.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+          }
+        }
+      }).awaitCompletion(20, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return out.toString();
+  }
+
+  private static List<Path> filesContaining(Path root, String value) throws IOException {
+    byte[] needle = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).filter(file -> {
+        try {
+          return indexOf(Files.readAllBytes(file), needle) >= 0;
+        } catch (IOException unreadable) {
+          return false;
+        }
+      }).toList();
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static void awaitStatus(String id, String status, Duration within) {
+    await("instance " + id + " " + status).atMost(within).pollInterval(Duration.ofMillis(200)).until(() -> {
+      Api.Reply reply = operator.get("/v1/mcp/instances/" + id);
+      return reply.status() == 200 && status.equals(reply.json().get("status"));
+    });
+  }
+
+  private static List<AuditEvent> audit(Predicate<AuditEvent> wanted) {
+    return TopicRecords.read(harbor, Topics.audit(nodeId), wanted);
+  }
+
+  private static String token(String kind, String name) {
+    Api.Reply created = operator.post("/v1/tokens", "{\"kind\":\"" + kind + "\",\"name\":\"" + name + "\"}");
+    assertThat(created.status()).isEqualTo(201);
+    return (String) created.json().get("token");
+  }
+}
