@@ -77,6 +77,7 @@ public final class KafkaNode implements AutoCloseable {
         "micronaut.server.host", "127.0.0.1",
         "micronaut.server.port", -1,
         "micronaut.server.max-request-size", "64KB"));
+    props.put("harbor.launcher.enabled", false);
     props.putAll(extra);
     this.server = ApplicationContext.run(EmbeddedServer.class, props, "node", "test");
     KafkaSettings settings = KafkaSettings.local(bootstrap);

@@ -32,16 +32,17 @@ final class TestNode implements AutoCloseable {
 
   private TestNode(Path home) {
     this.home = home;
-    this.server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-        "harbor.home", home.toString(),
-        "harbor.node.id", NODE_ID,
-        "micronaut.server.host", "127.0.0.1",
-        "micronaut.server.port", -1,
-        "micronaut.server.max-request-size", "64KB",
-        RecordingAuditRecorder.ENABLED, true,
-        KafkaServicesOff.POLICY_STREAM, "off",
-        KafkaServicesOff.AUDIT_SINK, "off",
-        KafkaServicesOff.NODE_POLICY, "off"), "node", "test");
+    this.server = ApplicationContext.run(EmbeddedServer.class, Map.ofEntries(
+        Map.entry("harbor.launcher.enabled", false),
+        Map.entry("harbor.home", home.toString()),
+        Map.entry("harbor.node.id", NODE_ID),
+        Map.entry("micronaut.server.host", "127.0.0.1"),
+        Map.entry("micronaut.server.port", -1),
+        Map.entry("micronaut.server.max-request-size", "64KB"),
+        Map.entry(RecordingAuditRecorder.ENABLED, true),
+        Map.entry(KafkaServicesOff.POLICY_STREAM, "off"),
+        Map.entry(KafkaServicesOff.AUDIT_SINK, "off"),
+        Map.entry(KafkaServicesOff.NODE_POLICY, "off")), "node", "test");
   }
 
   static TestNode start(Path home) {

@@ -9,6 +9,7 @@ import static dev.harbor.schemas.instance.InstanceStatus.PENDING_APPROVAL;
 import static dev.harbor.schemas.instance.InstanceStatus.REMOVED;
 import static dev.harbor.schemas.instance.InstanceStatus.REMOVING;
 import static dev.harbor.schemas.instance.InstanceStatus.REQUESTED;
+import static dev.harbor.schemas.instance.InstanceStatus.SECRET_MISSING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.schemas.instance.InstanceStatus;
@@ -23,7 +24,7 @@ class InstanceActionTest {
   @Test
   void anInstanceCanBeRemovedUnlessItIsAlreadyGoingOrGone() {
     assertThat(legal(InstanceAction.REMOVE))
-        .isEqualTo(EnumSet.of(REQUESTED, PENDING_APPROVAL, INSTALLING, ACTIVE, DEGRADED, FAILED));
+        .isEqualTo(EnumSet.of(REQUESTED, PENDING_APPROVAL, INSTALLING, SECRET_MISSING, ACTIVE, DEGRADED, FAILED));
   }
 
   @Test

@@ -6,12 +6,11 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.Pipe;
 import java.util.List;
 import java.util.Objects;
@@ -30,8 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Closing {@link #stdin()}, or this object, ends the exec: the command sees the end of its
  * input. With docker-java 3.7.1's httpclient5 transport the end of stdin can only be delivered by
  * closing the whole attach connection (the transport never half-closes the hijacked socket, and
- * its Unix socket cannot), so stdout ends at the same moment; whatever the command writes after
- * its input ended is not read.
+ * its Unix socket could not), so stdout ends at the same moment: whatever the command writes after
+ * its input ended is not read. When the command exits by itself, stdout ends and writing to stdin
+ * fails.
  */
 public final class DockerExecStdio implements Closeable {
 
@@ -41,8 +41,8 @@ public final class DockerExecStdio implements Closeable {
   private static final long STDIN_DRAIN_MILLIS = 2000;
 
   private final String execId;
-  private final Pipe.SinkChannel stdinSink;
-  private final Pipe.SourceChannel stdoutSource;
+  private final Pipe stdinPipe;
+  private final Pipe stdoutPipe;
   private final OutputStream stdin;
   private final InputStream stdout;
   private final InputStream stdinForDocker;
@@ -52,19 +52,18 @@ public final class DockerExecStdio implements Closeable {
 
   private DockerExecStdio(String execId) throws IOException {
     this.execId = execId;
-    Pipe stdinPipe = Pipe.open();
-    Pipe stdoutPipe = Pipe.open();
-    this.stdinSink = stdinPipe.sink();
-    this.stdoutSource = stdoutPipe.source();
-    this.stdin = new StdinStream(Channels.newOutputStream(stdinSink));
-    this.stdout = new BufferedInputStream(Channels.newInputStream(stdoutSource));
-    this.attachment = new Attachment(stdoutPipe.sink());
-    this.stdinForDocker = new DrainSignallingStream(Channels.newInputStream(stdinPipe.source()));
+    this.stdinPipe = Pipe.open();
+    this.stdoutPipe = Pipe.open();
+    this.stdin = new StdinStream(Channels.newOutputStream(stdinPipe.sink()));
+    this.stdout = new BufferedInputStream(new StdoutStream(Channels.newInputStream(stdoutPipe.source())));
+    this.stdinForDocker = new ForwardedStdin(Channels.newInputStream(stdinPipe.source()));
+    this.attachment = new Attachment();
   }
 
   /**
-   * Creates and starts {@code command} in container {@code containerId}, attached. Returns at once;
-   * bytes written to {@link #stdin()} before the attach completes wait in a pipe.
+   * Creates and starts {@code command} in container {@code containerId}, attached. Returns once
+   * the engine accepted the exec, without waiting for the attach connection: bytes written to
+   * {@link #stdin()} meanwhile wait in a pipe.
    *
    * @throws com.github.dockerjava.api.exception.DockerException when the engine refuses the exec
    *     (no such container, container not running)
@@ -86,11 +85,16 @@ public final class DockerExecStdio implements Closeable {
         .exec()
         .getId();
     DockerExecStdio exec = new DockerExecStdio(execId);
-    docker.execStartCmd(execId)
-        .withDetach(false)
-        .withTty(false)
-        .withStdIn(exec.stdinForDocker)
-        .exec(exec.attachment);
+    try {
+      docker.execStartCmd(execId)
+          .withDetach(false)
+          .withTty(false)
+          .withStdIn(exec.stdinForDocker)
+          .exec(exec.attachment);
+    } catch (RuntimeException e) {
+      exec.close();
+      throw e;
+    }
     return exec;
   }
 
@@ -104,7 +108,7 @@ public final class DockerExecStdio implements Closeable {
     return stdin;
   }
 
-  /** The command's standard output; ends when the exec ends or this object is closed. */
+  /** The command's standard output; it ends when the exec ends or this object is closed. */
   public InputStream stdout() {
     return stdout;
   }
@@ -114,9 +118,10 @@ public final class DockerExecStdio implements Closeable {
     return attachment.stderr.snapshot();
   }
 
-  /** Why the attach connection failed, when it did (the engine's own words). */
+  /** Why the attach connection failed, when it did (the engine's or the transport's words). */
   public Optional<String> attachFailure() {
-    return Optional.ofNullable(attachment.failure.get()).map(t -> Objects.toString(t.getMessage(), t.toString()));
+    return Optional.ofNullable(attachment.failure.get())
+        .map(failure -> Objects.toString(failure.getMessage(), failure.toString()));
   }
 
   /** Ends the exec and releases the attach connection and the pipes. Safe to call twice. */
@@ -125,7 +130,7 @@ public final class DockerExecStdio implements Closeable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closeQuietly(stdinSink);
+    closeQuietly(stdinPipe.sink());
     if (attachment.attached()) {
       try {
         // Let docker-java forward what is still in the stdin pipe before the connection goes.
@@ -135,7 +140,9 @@ public final class DockerExecStdio implements Closeable {
       }
     }
     closeQuietly(attachment);
-    closeQuietly(stdoutSource);
+    closeQuietly(stdinPipe.source());
+    closeQuietly(stdoutPipe.sink());
+    closeQuietly(stdoutPipe.source());
   }
 
   private static void closeQuietly(Closeable closeable) {
@@ -146,22 +153,19 @@ public final class DockerExecStdio implements Closeable {
     }
   }
 
-  /** Receives the exec's multiplexed output: stdout into the pipe, stderr into the recent lines. */
-  private static final class Attachment extends ResultCallback.Adapter<Frame> {
+  /**
+   * Receives the exec's multiplexed output: stdout frames into the stdout pipe, stderr frames into
+   * the recent lines. When the attach connection ends, stdout ends and stdin stops being forwarded.
+   */
+  private final class Attachment extends ResultCallback.Adapter<Frame> {
 
-    private final OutputStream stdout;
-    private final Pipe.SinkChannel stdoutSink;
+    private final OutputStream stdoutWriter = Channels.newOutputStream(stdoutPipe.sink());
     private final RecentLines stderr = new RecentLines(STDERR_LINES);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stdoutBroken;
     private volatile boolean started;
     private volatile boolean ended;
     private volatile boolean closeRequested;
-
-    Attachment(Pipe.SinkChannel stdoutSink) {
-      this.stdoutSink = stdoutSink;
-      this.stdout = Channels.newOutputStream(stdoutSink);
-    }
 
     /** True while the attach connection is up and forwarding stdin. */
     boolean attached() {
@@ -184,7 +188,7 @@ public final class DockerExecStdio implements Closeable {
         stderr.append(frame.getPayload());
       } else if ((type == StreamType.STDOUT || type == StreamType.RAW) && !stdoutBroken) {
         try {
-          stdout.write(frame.getPayload());
+          stdoutWriter.write(frame.getPayload());
         } catch (IOException readerGone) {
           stdoutBroken = true;
         }
@@ -193,39 +197,51 @@ public final class DockerExecStdio implements Closeable {
 
     @Override
     public void onError(Throwable throwable) {
-      ended = true;
       if (!closeRequested) {
         failure.compareAndSet(null, throwable);
       }
-      closeQuietly(stdoutSink);
+      end();
       super.onError(throwable);
     }
 
     @Override
     public void onComplete() {
-      ended = true;
-      closeQuietly(stdoutSink);
+      end();
       super.onComplete();
     }
 
     @Override
     public void close() throws IOException {
       closeRequested = true;
-      closeQuietly(stdoutSink);
+      end();
       super.close();
+    }
+
+    /** The command's output is over; its input has nowhere to go, so stop offering it. */
+    private void end() {
+      ended = true;
+      closeQuietly(stdoutPipe.sink());
+      closeQuietly(stdinPipe.sink());
     }
   }
 
   /** The caller's side of stdin: closing it ends the exec. */
-  private final class StdinStream extends FilterOutputStream {
+  private final class StdinStream extends OutputStream {
+
+    private final OutputStream pipe;
 
     StdinStream(OutputStream pipe) {
-      super(pipe);
+      this.pipe = pipe;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      pipe.write(b);
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
+      pipe.write(bytes, offset, length);
     }
 
     @Override
@@ -234,24 +250,69 @@ public final class DockerExecStdio implements Closeable {
     }
   }
 
-  /** docker-java's side of stdin: tells {@link #close()} when everything written has been taken. */
-  private final class DrainSignallingStream extends FilterInputStream {
+  /** The caller's side of stdout: after {@link #close()} it reads as ended instead of failing. */
+  private final class StdoutStream extends InputStream {
 
-    DrainSignallingStream(InputStream pipe) {
-      super(pipe);
+    private final InputStream pipe;
+
+    StdoutStream(InputStream pipe) {
+      this.pipe = pipe;
     }
 
     @Override
     public int read() throws IOException {
-      return signalAtEnd(super.read());
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
     public int read(byte[] bytes, int offset, int length) throws IOException {
-      return signalAtEnd(super.read(bytes, offset, length));
+      if (closed.get()) {
+        return -1;
+      }
+      try {
+        return pipe.read(bytes, offset, length);
+      } catch (ClosedChannelException closedMeanwhile) {
+        if (closed.get()) {
+          return -1;
+        }
+        throw closedMeanwhile;
+      }
     }
 
-    private int signalAtEnd(int read) {
+    @Override
+    public void close() {
+      DockerExecStdio.this.close();
+    }
+  }
+
+  /**
+   * docker-java's side of stdin, read by its forwarding thread. It ends once the attach connection
+   * has ended (so nothing is written to a closed socket) and tells {@link #close()} when it has
+   * been read to the end.
+   */
+  private final class ForwardedStdin extends InputStream {
+
+    private final InputStream pipe;
+
+    ForwardedStdin(InputStream pipe) {
+      this.pipe = pipe;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] bytes, int offset, int length) throws IOException {
+      int read;
+      try {
+        read = attachment.ended ? -1 : pipe.read(bytes, offset, length);
+      } catch (ClosedChannelException closedMeanwhile) {
+        read = -1;
+      }
       if (read < 0) {
         stdinDrained.countDown();
       }

@@ -71,8 +71,7 @@ final class HttpMcpChannel implements McpChannel, AutoCloseable {
   public void notify(String method) throws McpProbeException {
     HttpReply reply = once(method, JsonRpc.notification(method), -1);
     if (reply.status() / 100 != 2) {
-      throw new McpProbeException("MCP " + method + " " + where() + " got HTTP " + reply.status()
-          + JsonRpc.describeError(reply.message().orElse(Map.of())).map(e -> " with JSON-RPC error " + e).orElse(""));
+      throw new McpProbeException("MCP " + method + " " + where() + " got " + describeStatus(reply));
     }
   }
 
@@ -84,11 +83,6 @@ final class HttpMcpChannel implements McpChannel, AutoCloseable {
   @Override
   public String where() {
     return "over HTTP at " + endpoint;
-  }
-
-  @Override
-  public Deadline deadline() {
-    return deadline;
   }
 
   /** Ends the MCP session, if the server opened one, and releases the HTTP client. */
@@ -114,8 +108,7 @@ final class HttpMcpChannel implements McpChannel, AutoCloseable {
           sessionId = reply.sessionId().orElse(null);
           return answer;
         }
-        lastReason = "HTTP " + reply.status()
-            + JsonRpc.describeError(reply.message().orElse(Map.of())).map(e -> " with JSON-RPC error " + e).orElse("");
+        lastReason = describeStatus(reply);
       } catch (Unanswered unanswered) {
         // An attempt the deadline cut short says less than the attempts before it.
         if (lastReason == null || !(unanswered.timedOut && deadline.expired())) {
@@ -127,7 +120,8 @@ final class HttpMcpChannel implements McpChannel, AutoCloseable {
             + deadline.describeBudget() + ": " + lastReason);
       }
       pause(deadline.remainingAtMost(backoff));
-      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      Duration doubled = backoff.multipliedBy(2);
+      backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
     }
   }
 
@@ -206,6 +200,12 @@ final class HttpMcpChannel implements McpChannel, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** "HTTP 503", with the JSON-RPC error the body carried, if any. */
+  private static String describeStatus(HttpReply reply) {
+    return "HTTP " + reply.status() + reply.message().flatMap(JsonRpc::describeError)
+        .map(error -> " with JSON-RPC error " + error).orElse("");
   }
 
   private static boolean timedOut(Throwable failure) {

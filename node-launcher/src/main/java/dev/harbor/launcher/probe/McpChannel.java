@@ -22,7 +22,4 @@ interface McpChannel {
 
   /** Where the server is, for messages: "over HTTP at http://127.0.0.1:3001/mcp", "over stdio". */
   String where();
-
-  /** The probe's overall deadline. */
-  Deadline deadline();
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Checks that an MCP server is ready by doing what a client does first: {@code initialize}, the
@@ -22,6 +23,7 @@ import java.util.Objects;
 public final class McpProbe {
 
   private static final int STDERR_LINES_IN_MESSAGES = 3;
+  private static final Pattern ERROR_LINE = Pattern.compile("(?i)\\b(error|exception|fatal|panic)\\b");
 
   private McpProbe() {
   }
@@ -53,7 +55,8 @@ public final class McpProbe {
   /**
    * Runs {@code command} (a stdio MCP server) in the running container {@code containerId} with
    * {@code docker exec}, probes it over its stdin and stdout, and ends the exec. A failure message
-   * ends with the last lines the command wrote to stderr, if any.
+   * ends with the most telling line the command wrote to stderr, if any, and the exception carries
+   * the last lines of it ({@link McpProbeException#serverStderr()}).
    */
   public static McpServerInfo overDockerExec(DockerClient docker, String containerId, List<String> command,
       Duration timeout) throws McpProbeException {
@@ -68,7 +71,7 @@ public final class McpProbe {
     try (exec) {
       return overStreams(exec.stdout(), exec.stdin(), deadline, where);
     } catch (McpProbeException e) {
-      throw new McpProbeException(e.getMessage() + diagnostics(exec), e);
+      throw new McpProbeException(e.getMessage() + diagnostics(exec), e.getCause(), exec.stderrTail());
     }
   }
 
@@ -81,13 +84,16 @@ public final class McpProbe {
     }
   }
 
+  /** The attach failure, if any, and the most telling stderr: its last error line, else its last lines. */
   private static String diagnostics(DockerExecStdio exec) {
     StringBuilder more = new StringBuilder();
     exec.attachFailure().ifPresent(failure -> more.append("; docker: ").append(failure));
-    List<String> stderr = exec.stderrTail().stream().filter(line -> !line.isBlank()).toList();
-    if (!stderr.isEmpty()) {
-      List<String> last = stderr.subList(Math.max(0, stderr.size() - STDERR_LINES_IN_MESSAGES), stderr.size());
-      more.append("; its stderr ended with: ").append(String.join(" | ", last));
+    List<String> stderr = exec.stderrTail().stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    List<String> telling = stderr.reversed().stream().filter(line -> ERROR_LINE.matcher(line).find())
+        .findFirst().map(List::of)
+        .orElse(stderr.subList(Math.max(0, stderr.size() - STDERR_LINES_IN_MESSAGES), stderr.size()));
+    if (!telling.isEmpty()) {
+      more.append("; its stderr says: ").append(String.join(" | ", telling));
     }
     return more.toString();
   }

@@ -54,11 +54,6 @@ final class StdioMcpChannel implements McpChannel, AutoCloseable {
   }
 
   @Override
-  public Deadline deadline() {
-    return deadline;
-  }
-
-  @Override
   public void close() {
     fromServer.close();
   }
@@ -68,8 +63,8 @@ final class StdioMcpChannel implements McpChannel, AutoCloseable {
       toServer.write((message + "\n").getBytes(StandardCharsets.UTF_8));
       toServer.flush();
     } catch (IOException e) {
-      throw new McpProbeException("MCP " + method + " " + where + " could not be sent: the server's input is closed ("
-          + e.getMessage() + ")", e);
+      throw new McpProbeException("MCP " + method + " " + where
+          + " could not be sent: the server no longer reads its input (it exited or closed it)", e);
     }
   }
 
