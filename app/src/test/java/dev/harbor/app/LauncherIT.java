@@ -73,6 +73,7 @@ class LauncherIT {
         TestCatalog.everythingStdio("test.everything-stdio"),
         TestCatalog.everythingWithSecret("test.everything-secret", "test.api_token"),
         TestCatalog.everythingHttp("test.everything-drift"),
+        TestCatalog.everythingStdio("test.everything-repeat"),
         TestCatalog.missingImage("test.missing-image"),
         TestCatalog.memoryHog("test.memory-hog"));
     await().atMost(Duration.ofSeconds(60))
@@ -173,6 +174,29 @@ class LauncherIT {
 
     removeAndAwaitNoContainer(id);
     assertThat(secretsDir.resolve(id)).doesNotExist();
+  }
+
+  @Test
+  void repeatedSetupsAndRemovesConvergeToOneContainerThenNone() {
+    String body = "{\"catalogId\":\"test.everything-repeat\",\"idempotencyKey\":\"repeat-1\"}";
+    Api.Reply first = agent.post("/v1/mcp/setup", body);
+    Api.Reply again = agent.post("/v1/mcp/setup", body);
+    assertThat(again.json().get("instanceId")).isEqualTo(first.json().get("instanceId"));
+    String id = (String) first.json().get("instanceId");
+    awaitStatus(id, "pending_approval", Duration.ofSeconds(30));
+    assertThat(operator.post("/v1/mcp/instances/" + id + "/approve", "{}").status()).isIn(200, 202);
+    assertThat(operator.post("/v1/mcp/instances/" + id + "/approve", "{}").status()).isEqualTo(409);
+    awaitStatus(id, "active", ACTIVE_WITHIN);
+    Api.Reply withoutKey = agent.post("/v1/mcp/setup", "{\"catalogId\":\"test.everything-repeat\"}");
+    assertThat(withoutKey.json().get("instanceId")).as("the entry's running instance").isEqualTo(id);
+    containerOf(id);
+
+    removeAndAwaitNoContainer(id);
+    Api.Reply removedAgain = agent.post("/v1/mcp/instances/" + id + "/remove", null);
+
+    assertThat(removedAgain.status()).isEqualTo(409);
+    assertThat(DockerTestSupport.containersOf(docker, nodeId))
+        .noneMatch(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)));
   }
 
   @Test

@@ -120,6 +120,9 @@ public final class NodeLauncher implements AutoCloseable {
         LOG.warn("launcher of node {}: {}", settings.nodeId(), e.getMessage());
       }
       lastProblem = e.getMessage();
+      if (e.getMessage().startsWith("Docker is unreachable")) {
+        reconciler.engineUnreachable(desired, "the Docker engine is unreachable");
+      }
     }
   }
 

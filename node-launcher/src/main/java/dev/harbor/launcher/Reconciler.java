@@ -279,32 +279,41 @@ public final class Reconciler {
     GuardrailProfile profile = GuardrailProfile.named(order.spec().guardrailProfile()).orElse(GuardrailProfile.RESTRICTED);
     if (c.memoryBytes() != profile.memoryBytes() || c.pidsLimit() != profile.pidsLimit()) {
       List<String> logs = logTail(instance.id(), c);
+      ObservedContainer changed = c;
       report(order, LauncherEventType.FAILED, b -> {
         b.reason = "container limits were changed outside Harbor; it was removed";
         b.drift = true;
         b.logs = logs;
-        b.container = c;
+        b.container = changed;
       });
       removeContainer(container);
       return;
     }
+    if (instance.status() == InstanceStatus.DEGRADED && c.stopped() && !c.oomKilled()
+        && c.restartCount() < profile.restartLimit()) {
+      LOG.info("instance {}: starting its stopped container again", instance.id());
+      backend.start(c.id());
+      c = backend.find(c.name()).orElse(c);
+    }
     if (c.running()) {
       if (instance.status() == InstanceStatus.DEGRADED) {
-        McpServerInfo server = probe(order, c);
+        ObservedContainer healed = c;
+        McpServerInfo server = probe(order, healed);
         report(order, LauncherEventType.STARTED, b -> {
-          b.container = c;
-          b.connection = connectionInfo(order, c, server);
+          b.container = healed;
+          b.connection = connectionInfo(order, healed, server);
         });
       }
       return;
     }
+    ObservedContainer exited = c;
     List<String> logs = logTail(instance.id(), c);
     if (c.restarting()) {
       report(order, LauncherEventType.UNHEALTHY, b -> {
-        b.reason = "container keeps exiting and Docker restarts it (" + c.restartCount() + " restarts, last exit code "
-            + c.exitCode() + ")";
+        b.reason = "container keeps exiting and Docker restarts it (" + exited.restartCount() + " restarts, last exit code "
+            + exited.exitCode() + ")";
         b.logs = logs;
-        b.container = c;
+        b.container = exited;
       });
       return;
     }
@@ -317,9 +326,29 @@ public final class Reconciler {
       b.reason = reason;
       b.drift = drift;
       b.logs = logs;
-      b.container = c;
+      b.container = exited;
     });
     removeContainer(container);
+  }
+
+  /**
+   * The engine does not answer: every active instance is reported unhealthy with that reason (once per
+   * order). When the engine is back, the next pass starts their containers again and probes them.
+   */
+  public void engineUnreachable(DesiredState desired, String reason) {
+    for (String id : desired.instanceIds()) {
+      Optional<Instance> instance = desired.instance(id);
+      Optional<LaunchOrder> order = desired.order(id);
+      if (instance.isEmpty() || instance.get().status() != InstanceStatus.ACTIVE || order.isEmpty()
+          || order.get().type() == OrderType.REMOVE) {
+        continue;
+      }
+      try {
+        report(order.get(), LauncherEventType.UNHEALTHY, b -> b.reason = reason);
+      } catch (LaunchFailure e) {
+        LOG.warn("instance {}: {}", id, e.getMessage());
+      }
+    }
   }
 
   private void remove(Instance instance, Optional<LaunchOrder> order, Optional<ObservedContainer> container)
