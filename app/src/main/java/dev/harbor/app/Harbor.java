@@ -122,6 +122,7 @@ public final class Harbor implements AutoCloseable {
     properties.put("harbor.policy.expiry-check-interval", settings.approvalCheckInterval());
     properties.put("harbor.launcher.enabled", settings.launcher());
     properties.put("harbor.launcher.probe-timeout", settings.probeTimeout());
+    properties.put("harbor.launcher.secret-delivery", settings.secretDelivery());
     if (!settings.secretsDir().isBlank()) {
       properties.put("harbor.launcher.secrets-dir", settings.secretsDir());
     }

@@ -31,7 +31,8 @@ public record HarborSettings(
     String approvalCheckInterval,
     boolean launcher,
     String secretsDir,
-    String probeTimeout) {
+    String probeTimeout,
+    String secretDelivery) {
 
   /** The parts one process can run. */
   public enum Role {
@@ -77,13 +78,14 @@ public record HarborSettings(
           default -> throw new IllegalArgumentException("HARBOR_LAUNCHER: expected on or off");
         },
         env.getOrDefault("HARBOR_SECRETS_DIR", ""),
-        env.getOrDefault("HARBOR_PROBE_TIMEOUT", "30s"));
+        env.getOrDefault("HARBOR_PROBE_TIMEOUT", "30s"),
+        env.getOrDefault("HARBOR_SECRET_DELIVERY", "files"));
   }
 
   public HarborSettings withKafkaBootstrap(String bootstrap) {
     return new HarborSettings(
         home, roles, bootstrap, kafkaPort, replicationFactor, minInsyncReplicas, nodeId, bindHost,
-        nodePort, hubPort, seed, registryUrl, approvalTtl, approvalCheckInterval, launcher, secretsDir, probeTimeout);
+        nodePort, hubPort, seed, registryUrl, approvalTtl, approvalCheckInterval, launcher, secretsDir, probeTimeout, secretDelivery);
   }
 
   /** Where the running system records the bootstrap servers for one-off commands such as imports. */

@@ -1,16 +1,21 @@
 package dev.harbor.app;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import dev.harbor.launcher.DockerBackend;
 import dev.harbor.launcher.Ownership;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -52,13 +57,57 @@ final class DockerTestSupport {
     return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Ownership.NODE, nodeId)).exec();
   }
 
+  /** The content of a file inside a running container of the test image, read with its own node binary. */
+  static String readFile(DockerClient docker, String containerId, String path) {
+    var exec = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
+        .withCmd("/usr/local/bin/node", "-e", "process.stdout.write(require('fs').readFileSync('" + path + "','utf8'))")
+        .exec();
+    StringBuilder out = new StringBuilder();
+    try {
+      docker.execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<Frame>() {
+        @Override
+        public void onNext(Frame frame) {
+          if (frame.getStreamType() == StreamType.STDOUT) {
+            out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+          }
+        }
+      }).awaitCompletion(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return out.toString();
+  }
+
+  /** Docker Secrets that claim the node; empty when the engine is not a swarm manager. */
+  static List<com.github.dockerjava.api.model.Secret> dockerSecretsOf(DockerClient docker, String nodeId) {
+    try {
+      return docker.listSecretsCmd().withLabelFilter(Map.of(Ownership.NODE, nodeId)).exec();
+    } catch (RuntimeException notASwarm) {
+      return List.of();
+    }
+  }
+
   /** Removes every container that claims the node, and the node's secrets directory. */
   static void sweep(DockerClient docker, String nodeId, Path secretsDir) throws IOException {
+    for (var service : docker.listServicesCmd().withLabelFilter(Map.of(Ownership.NODE, nodeId)).exec()) {
+      try {
+        docker.removeServiceCmd(service.getId()).exec();
+      } catch (NotFoundException gone) {
+        // removed meanwhile
+      }
+    }
     for (Container container : containersOf(docker, nodeId)) {
       try {
         docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
       } catch (NotFoundException gone) {
         // removed meanwhile
+      }
+    }
+    for (var secret : dockerSecretsOf(docker, nodeId)) {
+      try {
+        docker.removeSecretCmd(secret.getId()).exec();
+      } catch (RuntimeException goneOrStillHeld) {
+        // a service being removed may hold it a moment longer; nothing else uses the test's secrets
       }
     }
     if (secretsDir != null && Files.exists(secretsDir)) {

@@ -153,7 +153,7 @@ class LauncherIT {
     InspectContainerResponse container = containerOf(id);
     assertThat(container.getHostConfig().getBinds()).anySatisfy(bind ->
         assertThat(bind.getVolume().getPath()).isEqualTo("/run/secrets/test.api_token"));
-    assertThat(readInside(container.getId(), "/run/secrets/test.api_token")).isEqualTo(canary);
+    assertThat(DockerTestSupport.readFile(docker, container.getId(), "/run/secrets/test.api_token")).isEqualTo(canary);
 
     String inspect = docker.inspectContainerCmd(container.getId()).exec().toString();
     assertThat(inspect).doesNotContain(canary);
@@ -344,27 +344,6 @@ class LauncherIT {
         .toList();
     assertThat(containers).as("containers of instance %s", id).hasSize(1);
     return docker.inspectContainerCmd(containers.get(0).getId()).exec();
-  }
-
-  private static String readInside(String containerId, String path) {
-    var exec = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
-        .withCmd("/usr/local/bin/node", "-e", "process.stdout.write(require('fs').readFileSync('" + path + "','utf8'))")
-        .exec();
-    StringBuilder out = new StringBuilder();
-    try {
-      docker.execStartCmd(exec.getId()).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
-          com.github.dockerjava.api.model.Frame>() {
-        @Override
-        public void onNext(com.github.dockerjava.api.model.Frame frame) {
-          if (frame.getStreamType() == com.github.dockerjava.api.model.StreamType.STDOUT) {
-            out.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
-          }
-        }
-      }).awaitCompletion(20, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return out.toString();
   }
 
   private static List<Path> filesContaining(Path root, String value) throws IOException {

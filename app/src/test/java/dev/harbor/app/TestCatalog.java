@@ -48,6 +48,12 @@ final class TestCatalog {
         List.of(new SecretSpec(secretName, null, "A token the server would use", true)));
   }
 
+  /** The reference server over stdio, needing one secret. */
+  static CatalogEntry everythingStdioWithSecret(String id, String secretName) {
+    return entry(id, DockerTestSupport.IMAGE, DockerTestSupport.TAG, Transport.STDIO, List.of("stdio"), List.of(),
+        List.of(new SecretSpec(secretName, null, "A token the server would use", true)));
+  }
+
   /** An HTTP entry whose image is on no registry this machine reaches. */
   static CatalogEntry missingImage(String id) {
     return entry(id, "harbor-test/does-not-exist", "1", Transport.STREAMABLE_HTTP, List.of(),

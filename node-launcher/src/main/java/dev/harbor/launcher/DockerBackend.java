@@ -50,10 +50,14 @@ public final class DockerBackend implements LauncherBackend, AutoCloseable {
   private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
   private static final int STOP_SECONDS = 3;
 
-  private final DockerClient docker;
+  private static final Duration SERVICE_GONE_TIMEOUT = Duration.ofSeconds(30);
 
-  public DockerBackend(DockerClient docker) {
+  private final DockerClient docker;
+  private final SwarmServices swarm;
+
+  public DockerBackend(DockerClient docker, String dockerHost) {
     this.docker = docker;
+    this.swarm = new SwarmServices(docker, dockerHost);
   }
 
   /** A client of the engine at {@code dockerHost} ({@code unix:///var/run/docker.sock} when null). */
@@ -110,7 +114,7 @@ public final class DockerBackend implements LauncherBackend, AutoCloseable {
     try {
       r = docker.inspectContainerCmd(idOrName).exec();
     } catch (NotFoundException gone) {
-      return Optional.empty();
+      return taskOf(idOrName).flatMap(this::inspect);
     }
     InspectContainerResponse.ContainerState state = r.getState();
     int hostPort = 0;
@@ -143,6 +147,17 @@ public final class DockerBackend implements LauncherBackend, AutoCloseable {
         hostPort,
         host == null || host.getMemory() == null ? 0 : host.getMemory(),
         host == null || host.getPidsLimit() == null ? 0 : host.getPidsLimit()));
+  }
+
+  /** The id of the newest task container of the service of that name, if it is a service. */
+  private Optional<String> taskOf(String serviceName) {
+    return docker.listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(SwarmServices.SERVICE_LABEL, serviceName))
+        .exec()
+        .stream()
+        .max(java.util.Comparator.comparing(Container::getCreated))
+        .map(Container::getId);
   }
 
   @Override
@@ -259,6 +274,11 @@ public final class DockerBackend implements LauncherBackend, AutoCloseable {
 
   @Override
   public void remove(String containerId) throws LaunchFailure {
+    String service = serviceOf(containerId);
+    if (service != null) {
+      removeService(service);
+      return;
+    }
     try {
       docker.stopContainerCmd(containerId).withTimeout(STOP_SECONDS).exec();
     } catch (NotFoundException | NotModifiedException stoppedOrGone) {
@@ -278,6 +298,68 @@ public final class DockerBackend implements LauncherBackend, AutoCloseable {
       }
     } catch (RuntimeException e) {
       throw unreachable("remove container " + containerId, e);
+    }
+  }
+
+  private String serviceOf(String containerId) throws LaunchFailure {
+    try {
+      Map<String, String> labels = docker.inspectContainerCmd(containerId).exec().getConfig().getLabels();
+      return labels == null ? null : labels.get(SwarmServices.SERVICE_LABEL);
+    } catch (NotFoundException gone) {
+      return null;
+    } catch (RuntimeException e) {
+      throw unreachable("inspect container " + containerId, e);
+    }
+  }
+
+  private void removeService(String service) throws LaunchFailure {
+    try {
+      swarm.removeService(service);
+      long deadline = System.nanoTime() + SERVICE_GONE_TIMEOUT.toNanos();
+      while (taskOf(service).isPresent()) {
+        if (System.nanoTime() > deadline) {
+          throw new LaunchFailure("the containers of service " + service + " were still there "
+              + SERVICE_GONE_TIMEOUT.toSeconds() + " s after it was removed");
+        }
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LaunchFailure("interrupted while removing service " + service, e);
+    } catch (RuntimeException e) {
+      throw unreachable("remove service " + service, e);
+    }
+  }
+
+  @Override
+  public boolean swarmManager() {
+    return swarm.manager();
+  }
+
+  @Override
+  public void createService(ContainerRequest request, Map<String, byte[]> secrets) throws LaunchFailure {
+    try {
+      swarm.create(request, secrets);
+    } catch (RuntimeException e) {
+      throw unreachable("create service " + request.name(), e);
+    }
+  }
+
+  @Override
+  public boolean removeDockerSecrets(String nodeId, String instanceId) {
+    try {
+      return swarm.removeSecrets(nodeId, instanceId);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<String> instancesWithDockerSecrets(String nodeId) {
+    try {
+      return swarm.instancesWithSecrets(nodeId);
+    } catch (RuntimeException e) {
+      return List.of();
     }
   }
 

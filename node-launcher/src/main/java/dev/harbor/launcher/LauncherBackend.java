@@ -38,6 +38,18 @@ public interface LauncherBackend {
   /** MCP initialize and tools/list through a new process started in the container. */
   McpServerInfo probeStdio(String containerId, List<String> command, Duration timeout) throws LaunchFailure;
 
+  /** True when the engine is a swarm manager, so secrets can be delivered as Docker Secrets. */
+  boolean swarmManager();
+
+  /** Creates the instance as a one-replica swarm service whose secrets Docker mounts at /run/secrets. */
+  void createService(ContainerRequest request, java.util.Map<String, byte[]> secrets) throws LaunchFailure;
+
+  /** Removes the instance's Docker Secrets; false while a service still holds one. */
+  boolean removeDockerSecrets(String nodeId, String instanceId);
+
+  /** Instances of the node that have Docker Secrets. */
+  List<String> instancesWithDockerSecrets(String nodeId);
+
   /** Makes sure Harbor's network without egress exists. */
   void ensureNoEgressNetwork() throws LaunchFailure;
 }

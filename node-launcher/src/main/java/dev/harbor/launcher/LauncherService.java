@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * context, unless {@code harbor.launcher.enabled} is false. Secrets are delivered as files from
  * {@code harbor.launcher.secrets-dir} (default {@code /dev/shm/harbor/<node>/secrets}); a new server
  * has {@code harbor.launcher.probe-timeout} (default 30s) to answer MCP; {@code
- * harbor.launcher.docker-host} points at another engine than the local socket.
+ * harbor.launcher.docker-host} points at another engine than the local socket; {@code
+ * harbor.launcher.secret-delivery} is {@code files} (default) or {@code docker-secrets}.
  */
 @Singleton
 @Context
@@ -56,8 +57,10 @@ public class LauncherService implements AutoCloseable {
       TopicProvisioner provisioner,
       @Nullable @Value("${harbor.launcher.secrets-dir:}") String secretsDir,
       @Value("${harbor.launcher.probe-timeout:30s}") Duration probeTimeout,
-      @Nullable @Value("${harbor.launcher.docker-host:}") String dockerHost) {
-    this(settings(nodeId, harbor.getHome(), secretsDir, probeTimeout, dockerHost), kafka, provisioner,
+      @Nullable @Value("${harbor.launcher.docker-host:}") String dockerHost,
+      @Value("${harbor.launcher.secret-delivery:files}") String secretDelivery) {
+    this(settings(nodeId, harbor.getHome(), secretsDir, probeTimeout, dockerHost)
+            .withDockerSecrets(dockerSecrets(secretDelivery)), kafka, provisioner,
         LaunchStepListener.NONE);
   }
 
@@ -65,7 +68,7 @@ public class LauncherService implements AutoCloseable {
   public LauncherService(
       LauncherSettings settings, KafkaSettings kafka, TopicProvisioner provisioner, LaunchStepListener steps) {
     provisioner.ensure(Topics.nodeTopics(settings.nodeId()));
-    this.backend = new DockerBackend(DockerBackend.connect(settings.dockerHost()));
+    this.backend = new DockerBackend(DockerBackend.connect(settings.dockerHost()), settings.dockerHost());
     this.secrets = new FileSecretStore(settings.secretsDir());
     Topic<String, LauncherEvent> events = Topics.launcherEvents(settings.nodeId());
     this.producer = new KafkaProducer<>(
@@ -85,6 +88,15 @@ public class LauncherService implements AutoCloseable {
         settings.nodeId(), settings.secretsDir(), settings.probeTimeout());
   }
 
+  private static boolean dockerSecrets(String delivery) {
+    return switch (delivery.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "files" -> false;
+      case "docker-secrets" -> true;
+      default -> throw new IllegalArgumentException(
+          "harbor.launcher.secret-delivery: expected files or docker-secrets, got '" + delivery + "'");
+    };
+  }
+
   private static LauncherSettings settings(
       String nodeId, Path home, String secretsDir, Duration probeTimeout, String dockerHost) {
     LauncherSettings defaults = LauncherSettings.defaults(nodeId, home).withProbeTimeout(probeTimeout);
@@ -93,7 +105,7 @@ public class LauncherService implements AutoCloseable {
     }
     return new LauncherSettings(defaults.nodeId(), defaults.harborHome(), defaults.secretsDir(),
         defaults.secretEnvWrapper(), defaults.probeTimeout(), defaults.reconcileInterval(),
-        dockerHost == null || dockerHost.isBlank() ? null : dockerHost);
+        dockerHost == null || dockerHost.isBlank() ? null : dockerHost, false);
   }
 
   /** Where operators' secret values are kept for this node's containers. */

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param secretEnvWrapper the host file of the entrypoint wrapper that exports secrets as environment
  * @param probeTimeout how long a new server has to answer MCP initialize
  * @param reconcileInterval how often a full pass compares Docker with the desired state
+ * @param dockerSecrets deliver the secrets of stdio servers as Docker Secrets (a one-replica swarm
+ *     service) when the engine is a swarm manager, instead of bound files
  */
 public record LauncherSettings(
     String nodeId,
@@ -20,7 +22,8 @@ public record LauncherSettings(
     Path secretEnvWrapper,
     Duration probeTimeout,
     Duration reconcileInterval,
-    String dockerHost) {
+    String dockerHost,
+    boolean dockerSecrets) {
 
   public LauncherSettings {
     Topics.requireNodeId(nodeId);
@@ -36,19 +39,24 @@ public record LauncherSettings(
     return new LauncherSettings(
         nodeId, harborHome, Path.of("/dev/shm", "harbor", nodeId, "secrets"),
         nodeDir(harborHome, nodeId).resolve("bin").resolve("secret-env"),
-        Duration.ofSeconds(30), Duration.ofSeconds(5), null);
+        Duration.ofSeconds(30), Duration.ofSeconds(5), null, false);
   }
 
   public LauncherSettings withSecretsDir(Path dir) {
-    return new LauncherSettings(nodeId, harborHome, dir, secretEnvWrapper, probeTimeout, reconcileInterval, dockerHost);
+    return new LauncherSettings(nodeId, harborHome, dir, secretEnvWrapper, probeTimeout, reconcileInterval, dockerHost, dockerSecrets);
   }
 
   public LauncherSettings withProbeTimeout(Duration timeout) {
-    return new LauncherSettings(nodeId, harborHome, secretsDir, secretEnvWrapper, timeout, reconcileInterval, dockerHost);
+    return new LauncherSettings(nodeId, harborHome, secretsDir, secretEnvWrapper, timeout, reconcileInterval, dockerHost, dockerSecrets);
   }
 
   public LauncherSettings withReconcileInterval(Duration interval) {
-    return new LauncherSettings(nodeId, harborHome, secretsDir, secretEnvWrapper, probeTimeout, interval, dockerHost);
+    return new LauncherSettings(nodeId, harborHome, secretsDir, secretEnvWrapper, probeTimeout, interval, dockerHost, dockerSecrets);
+  }
+
+  public LauncherSettings withDockerSecrets(boolean enabled) {
+    return new LauncherSettings(nodeId, harborHome, secretsDir, secretEnvWrapper, probeTimeout, reconcileInterval,
+        dockerHost, enabled);
   }
 
   /** The node's own directory under the Harbor home. */

@@ -100,6 +100,7 @@ public final class Reconciler {
     ids.addAll(owned.keySet());
     if (desired.caughtUp()) {
       ids.addAll(secrets.instances());
+      ids.addAll(backend.instancesWithDockerSecrets(ownership.nodeId()));
     }
     for (String id : ids) {
       try {
@@ -122,7 +123,7 @@ public final class Reconciler {
     if (instance.isEmpty()) {
       if (desired.caughtUp()) {
         removeContainer(container);
-        secrets.deleteAll(id);
+        forgetSecrets(id);
       }
       return;
     }
@@ -133,7 +134,7 @@ public final class Reconciler {
       case REMOVING -> remove(instance.get(), order, container);
       case REMOVED, DENIED -> {
         removeContainer(container);
-        secrets.deleteAll(id);
+        forgetSecrets(id);
       }
       default -> removeContainer(container);
     }
@@ -157,7 +158,7 @@ public final class Reconciler {
       return;
     }
     try {
-      ObservedContainer running = ensureRunning(instance, order, container);
+      ObservedContainer running = ensureRunning(instance, order, container, dockerSecrets(order));
       McpServerInfo server = probe(order, running);
       steps.done(instance.id(), LaunchStep.PROBED);
       Map<String, String> info = connectionInfo(order, running, server);
@@ -182,7 +183,14 @@ public final class Reconciler {
     }
   }
 
-  private ObservedContainer ensureRunning(Instance instance, LaunchOrder order, Optional<ObservedContainer> existing)
+  /** True when this order's secrets go to its server as Docker Secrets rather than bound files. */
+  private boolean dockerSecrets(LaunchOrder order) {
+    return settings.dockerSecrets() && order.spec().transport() == Transport.STDIO
+        && !order.spec().secretNames().isEmpty() && backend.swarmManager();
+  }
+
+  private ObservedContainer ensureRunning(
+      Instance instance, LaunchOrder order, Optional<ObservedContainer> existing, boolean dockerSecrets)
       throws LaunchFailure {
     Optional<ObservedContainer> container = existing;
     if (container.isPresent() && !order.id().equals(container.get().labels().get(Ownership.ORDER))) {
@@ -198,12 +206,23 @@ public final class Reconciler {
         backend.ensureNoEgressNetwork();
         networkReady = true;
       }
+      Map<String, java.nio.file.Path> files = dockerSecrets
+          ? Map.of() : secrets.files(instance.id(), Set.copyOf(order.spec().secretNames()));
       ContainerRequest request = ContainerRequests.of(
-          ownership, order, instance.catalogId(), profile, image, freePort(),
-          secrets.files(instance.id(), Set.copyOf(order.spec().secretNames())), settings.secretEnvWrapper());
-      secrets.grant(instance.id(), request.user());
-      backend.create(request);
-      container = backend.find(request.name());
+          ownership, order, instance.catalogId(), profile, image, freePort(), files, settings.secretEnvWrapper());
+      if (dockerSecrets) {
+        Map<String, byte[]> values = new LinkedHashMap<>();
+        for (String name : order.spec().secretNames()) {
+          values.put(name, secrets.value(instance.id(), name)
+              .orElseThrow(() -> new LaunchFailure("secret " + name + " disappeared before the launch")));
+        }
+        backend.createService(request, values);
+        container = awaitTask(request.name());
+      } else {
+        secrets.grant(instance.id(), request.user());
+        backend.create(request);
+        container = backend.find(request.name());
+      }
       if (container.isEmpty()) {
         throw new LaunchFailure("the container vanished right after it was created");
       }
@@ -228,6 +247,24 @@ public final class Reconciler {
    * in short attempts with a look at the container between them, so a server that dies (exits, is
    * killed for memory, keeps restarting) fails at once with that reason instead of a timeout.
    */
+  /** Waits for the first task container of a new service. */
+  private Optional<ObservedContainer> awaitTask(String service) throws LaunchFailure {
+    java.time.Instant deadline = clock.instant().plus(settings.probeTimeout());
+    while (clock.instant().isBefore(deadline)) {
+      Optional<ObservedContainer> task = backend.find(service);
+      if (task.isPresent() && (task.get().running() || task.get().stopped())) {
+        return task;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LaunchFailure("interrupted while waiting for service " + service, e);
+      }
+    }
+    throw new LaunchFailure("the service's container did not start within " + settings.probeTimeout().toSeconds() + " s");
+  }
+
   private McpServerInfo probe(LaunchOrder order, ObservedContainer container) throws LaunchFailure {
     java.time.Instant deadline = clock.instant().plus(settings.probeTimeout());
     while (true) {
@@ -354,10 +391,16 @@ public final class Reconciler {
   private void remove(Instance instance, Optional<LaunchOrder> order, Optional<ObservedContainer> container)
       throws LaunchFailure {
     removeContainer(container);
-    secrets.deleteAll(instance.id());
+    forgetSecrets(instance.id());
     if (order.isPresent() && order.get().type() == OrderType.REMOVE) {
       report(order.get(), LauncherEventType.REMOVED, b -> { });
     }
+  }
+
+  /** Deletes every secret of the instance: its files and its Docker Secrets. */
+  private void forgetSecrets(String instanceId) {
+    secrets.deleteAll(instanceId);
+    backend.removeDockerSecrets(ownership.nodeId(), instanceId);
   }
 
   private void removeContainer(Optional<ObservedContainer> container) throws LaunchFailure {

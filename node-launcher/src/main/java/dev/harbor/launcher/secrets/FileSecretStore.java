@@ -116,6 +116,18 @@ public final class FileSecretStore implements SecretStore {
   }
 
   @Override
+  public java.util.Optional<byte[]> value(String instanceId, String name) {
+    Path file = dir(instanceId).resolve(safe(name, "secret name"));
+    try {
+      return java.util.Optional.of(Files.readAllBytes(file));
+    } catch (NoSuchFileException missing) {
+      return java.util.Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read secret " + name + " of instance " + instanceId, e);
+    }
+  }
+
+  @Override
   public Set<String> valuesForRedaction(String instanceId) {
     Set<String> values = new TreeSet<>();
     for (String name : names(instanceId)) {

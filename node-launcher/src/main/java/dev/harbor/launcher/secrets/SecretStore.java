@@ -27,6 +27,9 @@ public interface SecretStore {
    */
   void grant(String instanceId, String containerUser);
 
+  /** The stored value of one secret, read only to hand it to Docker as a Docker Secret. */
+  java.util.Optional<byte[]> value(String instanceId, String name);
+
   /** The stored values of the instance, for redacting its container's log lines. */
   Set<String> valuesForRedaction(String instanceId);
 
