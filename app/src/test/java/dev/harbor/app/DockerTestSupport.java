@@ -1,16 +1,22 @@
 package dev.harbor.app;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import dev.harbor.launcher.DockerBackend;
 import dev.harbor.launcher.Ownership;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +56,31 @@ final class DockerTestSupport {
   /** Containers that claim the node, running or not. */
   static List<Container> containersOf(DockerClient docker, String nodeId) {
     return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Ownership.NODE, nodeId)).exec();
+  }
+
+  /** Runs a command in a running container as its user and returns what it wrote to standard output. */
+  static String execInside(DockerClient docker, String containerId, String... command) {
+    ExecCreateCmdResponse exec = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
+        .withCmd(command)
+        .exec();
+    StringBuilder out = new StringBuilder();
+    try {
+      boolean done = docker.execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<Frame>() {
+        @Override
+        public void onNext(Frame frame) {
+          if (frame.getStreamType() == StreamType.STDOUT) {
+            out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+          }
+        }
+      }).awaitCompletion(20, TimeUnit.SECONDS);
+      if (!done) {
+        throw new AssertionError("command " + List.of(command) + " did not end within 20 s in " + containerId);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+    return out.toString();
   }
 
   /** Removes every container that claims the node, and the node's secrets directory. */

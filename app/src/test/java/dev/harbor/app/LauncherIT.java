@@ -323,24 +323,8 @@ class LauncherIT {
   }
 
   private static String readInside(String containerId, String path) {
-    var exec = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
-        .withCmd("/usr/local/bin/node", "-e", "process.stdout.write(require('fs').readFileSync('" + path + "','utf8'))")
-        .exec();
-    StringBuilder out = new StringBuilder();
-    try {
-      docker.execStartCmd(exec.getId()).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
-          com.github.dockerjava.api.model.Frame>() {
-        @Override
-        public void onNext(com.github.dockerjava.api.model.Frame frame) {
-          if (frame.getStreamType() == com.github.dockerjava.api.model.StreamType.STDOUT) {
-            out.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
-          }
-        }
-      }).awaitCompletion(20, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return out.toString();
+    return DockerTestSupport.execInside(docker, containerId,
+        "/usr/local/bin/node", "-e", "process.stdout.write(require('fs').readFileSync('" + path + "','utf8'))");
   }
 
   private static List<Path> filesContaining(Path root, String value) throws IOException {
