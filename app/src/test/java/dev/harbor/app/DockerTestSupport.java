@@ -2,6 +2,7 @@ package dev.harbor.app;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
@@ -59,12 +60,18 @@ final class DockerTestSupport {
 
   /** The content of a file inside a running container of the test image, read with its own node binary. */
   static String readFile(DockerClient docker, String containerId, String path) {
-    var exec = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
-        .withCmd("/usr/local/bin/node", "-e", "process.stdout.write(require('fs').readFileSync('" + path + "','utf8'))")
+    return execInside(docker, containerId,
+        "/usr/local/bin/node", "-e", "process.stdout.write(require('fs').readFileSync('" + path + "','utf8'))");
+  }
+
+  /** Runs a command in a running container as its user and returns what it wrote to standard output. */
+  static String execInside(DockerClient docker, String containerId, String... command) {
+    ExecCreateCmdResponse exec = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
+        .withCmd(command)
         .exec();
     StringBuilder out = new StringBuilder();
     try {
-      docker.execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<Frame>() {
+      boolean done = docker.execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<Frame>() {
         @Override
         public void onNext(Frame frame) {
           if (frame.getStreamType() == StreamType.STDOUT) {
@@ -72,8 +79,12 @@ final class DockerTestSupport {
           }
         }
       }).awaitCompletion(20, TimeUnit.SECONDS);
+      if (!done) {
+        throw new AssertionError("command " + List.of(command) + " did not end within 20 s in " + containerId);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
     }
     return out.toString();
   }

@@ -54,6 +54,16 @@ final class TestCatalog {
         List.of(new SecretSpec(secretName, null, "A token the server would use", true)));
   }
 
+  /**
+   * The reference server over HTTP, needing one secret that it reads from the environment variable
+   * {@code envName}: Harbor starts it through the secret-environment wrapper.
+   */
+  static CatalogEntry everythingWithEnvSecret(String id, String secretName, String envName) {
+    return entry(id, DockerTestSupport.IMAGE, DockerTestSupport.TAG, Transport.STREAMABLE_HTTP,
+        List.of("streamableHttp"), List.of(new PortSpec("http", 3001, "tcp")),
+        List.of(new SecretSpec(secretName, envName, "A token the server reads from its environment", true)));
+  }
+
   /** An HTTP entry whose image is on no registry this machine reaches. */
   static CatalogEntry missingImage(String id) {
     return entry(id, "harbor-test/does-not-exist", "1", Transport.STREAMABLE_HTTP, List.of(),

@@ -81,9 +81,7 @@ public final class ContainerRequests {
     }
     Map<String, String> binds = new LinkedHashMap<>();
     for (String name : spec.secretNames()) {
-      if (!SECRET_NAME.matcher(name).matches()) {
-        throw new LaunchFailure("secret name '" + name + "' cannot be a file name");
-      }
+      requireSecretName(name);
       Path file = secretFiles.get(name);
       if (file != null) {
         binds.put(file.toString(), SECRETS_PATH + name);
@@ -98,6 +96,7 @@ public final class ContainerRequests {
       }
       List<String> mapping = new ArrayList<>();
       for (Map.Entry<String, String> exported : spec.secretEnv().entrySet()) {
+        requireSecretName(exported.getKey());
         requireEnvName(exported.getValue());
         mapping.add(exported.getValue() + "=" + SECRETS_PATH + exported.getKey());
       }
@@ -132,6 +131,12 @@ public final class ContainerRequests {
         profile,
         stdio,
         clientCommand);
+  }
+
+  private static void requireSecretName(String name) throws LaunchFailure {
+    if (name == null || !SECRET_NAME.matcher(name).matches() || name.contains("..")) {
+      throw new LaunchFailure("secret name '" + name + "' cannot be a file name");
+    }
   }
 
   private static void requireEnvName(String name) throws LaunchFailure {

@@ -3,6 +3,7 @@ package dev.harbor.launcher;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The hardening a container runs under. Every profile drops all capabilities, forbids new
@@ -28,6 +29,8 @@ public record GuardrailProfile(
   /** The unprivileged user a container runs as when its image names no non-root user. */
   public static final String UNPRIVILEGED_USER = "65534:65534";
 
+  private static final Pattern ROOT_UID = Pattern.compile("[+-]?0+");
+
   public static final GuardrailProfile RESTRICTED =
       new GuardrailProfile("restricted", 256L << 20, 500_000_000L, 128,
           Map.of("/tmp", "rw,noexec,nosuid,nodev,size=64m"), 3);
@@ -52,14 +55,17 @@ public record GuardrailProfile(
     };
   }
 
-  /** The user to run as: the image's own when it is not root, else {@link #UNPRIVILEGED_USER}. */
+  /**
+   * The user to run as: the image's own when it is not root, else {@link #UNPRIVILEGED_USER}. Root
+   * is {@code root} or any number the engine reads as uid 0 ({@code 0}, {@code 00}, {@code +0}).
+   */
   public String userFor(String imageUser) {
     if (imageUser == null || imageUser.isBlank()) {
       return UNPRIVILEGED_USER;
     }
     String user = imageUser.strip();
     String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-    return name.equals("root") || name.equals("0") ? UNPRIVILEGED_USER : user;
+    return name.equals("root") || ROOT_UID.matcher(name).matches() ? UNPRIVILEGED_USER : user;
   }
 
   /** Memory limit in MiB, for messages. */

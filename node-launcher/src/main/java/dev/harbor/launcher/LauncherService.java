@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the node's launcher ({@link NodeLauncher} over a {@link DockerBackend}) with the node's
- * context, unless {@code harbor.launcher.enabled} is false. Secrets are delivered as files from
+ * context, unless {@code harbor.launcher.enabled} is false. Starting installs the
+ * secret-environment wrapper ({@link SecretEnvWrapper}) for servers that read secrets from their
+ * environment. Secrets are delivered as files from
  * {@code harbor.launcher.secrets-dir} (default {@code /dev/shm/harbor/<node>/secrets}); a new server
  * has {@code harbor.launcher.probe-timeout} (default 30s) to answer MCP; {@code
  * harbor.launcher.docker-host} points at another engine than the local socket; {@code
@@ -68,6 +70,9 @@ public class LauncherService implements AutoCloseable {
   public LauncherService(
       LauncherSettings settings, KafkaSettings kafka, TopicProvisioner provisioner, LaunchStepListener steps) {
     provisioner.ensure(Topics.nodeTopics(settings.nodeId()));
+    if (SecretEnvWrapper.install(settings.secretEnvWrapper())) {
+      LOG.info("secret-environment wrapper installed at {}", settings.secretEnvWrapper());
+    }
     this.backend = new DockerBackend(DockerBackend.connect(settings.dockerHost()), settings.dockerHost());
     this.secrets = new FileSecretStore(settings.secretsDir());
     Topic<String, LauncherEvent> events = Topics.launcherEvents(settings.nodeId());

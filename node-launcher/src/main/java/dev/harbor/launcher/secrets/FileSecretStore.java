@@ -48,10 +48,11 @@ public final class FileSecretStore implements SecretStore {
   @Override
   public void put(String instanceId, String name, byte[] value) {
     Path dir = dir(instanceId);
+    safe(name, "secret name");
     try {
       Files.createDirectories(dir);
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-      Path temporary = dir.resolve("." + safe(name, "secret name") + ".new");
+      Path temporary = dir.resolve("." + name + ".new");
       Files.deleteIfExists(temporary);
       Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.write(temporary, value);
