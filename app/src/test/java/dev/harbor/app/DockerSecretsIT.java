@@ -100,6 +100,8 @@ class DockerSecretsIT {
     assertThat(task.getHostConfig().getInit()).isTrue();
     assertThat(task.getConfig().getUser()).isEqualTo("65534:65534");
     assertThat(task.getHostConfig().getBinds()).isNullOrEmpty();
+    assertThat(task.getNetworkSettings().getNetworks()).containsOnlyKeys("harbor-swarm-no-egress");
+    assertThat(docker.inspectNetworkCmd().withNetworkId("harbor-swarm-no-egress").exec().getInternal()).isTrue();
     assertThat(DockerTestSupport.readFile(docker, task.getId(), "/run/secrets/test.api_token")).isEqualTo(canary);
     assertThat(DockerTestSupport.dockerSecretsOf(docker, nodeId)).singleElement()
         .satisfies(s -> assertThat(s.getSpec().getLabels()).containsEntry(Ownership.INSTANCE, id));

@@ -35,6 +35,12 @@ final class SwarmServices {
   /** Label Docker puts on a service's task containers. */
   static final String SERVICE_LABEL = "com.docker.swarm.service.name";
 
+  /**
+   * The swarm network of services whose entry asks for no network: an internal overlay, so the
+   * server reaches nothing outside (swarm services cannot join Docker's {@code none} network).
+   */
+  static final String NO_EGRESS_NETWORK = "harbor-swarm-no-egress";
+
   /** Label on Docker secrets naming the secret as the catalog does. */
   static final String SECRET_LABEL = "dev.harbor.secret";
 
@@ -118,11 +124,16 @@ final class SwarmServices {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("Name", request.name());
     spec.put("Labels", request.labels());
-    spec.put("TaskTemplate", Map.of(
-        "ContainerSpec", container,
-        "Resources", Map.of("Limits", Map.of(
-            "MemoryBytes", profile.memoryBytes(), "NanoCPUs", profile.nanoCpus(), "Pids", profile.pidsLimit())),
-        "RestartPolicy", Map.of("Condition", "on-failure", "MaxAttempts", profile.restartLimit())));
+    Map<String, Object> task = new LinkedHashMap<>();
+    task.put("ContainerSpec", container);
+    task.put("Resources", Map.of("Limits", Map.of(
+        "MemoryBytes", profile.memoryBytes(), "NanoCPUs", profile.nanoCpus(), "Pids", profile.pidsLimit())));
+    task.put("RestartPolicy", Map.of("Condition", "on-failure", "MaxAttempts", profile.restartLimit()));
+    if (!"bridge".equals(request.network())) {
+      ensureNoEgressNetwork();
+      task.put("Networks", List.of(Map.of("Target", NO_EGRESS_NETWORK)));
+    }
+    spec.put("TaskTemplate", task);
     spec.put("Mode", Map.of("Replicated", Map.of("Replicas", 1)));
     byte[] body;
     try {
@@ -148,6 +159,23 @@ final class SwarmServices {
       return String.valueOf(id);
     } catch (IOException | RuntimeException e) {
       throw new LaunchFailure("Docker could not create the service: " + e.getMessage(), e);
+    }
+  }
+
+  private void ensureNoEgressNetwork() {
+    boolean exists = docker.listNetworksCmd().withNameFilter(NO_EGRESS_NETWORK).exec().stream()
+        .anyMatch(n -> NO_EGRESS_NETWORK.equals(n.getName()));
+    if (!exists) {
+      try {
+        docker.createNetworkCmd()
+            .withName(NO_EGRESS_NETWORK)
+            .withDriver("overlay")
+            .withInternal(true)
+            .withLabels(Map.of(Ownership.MANAGED_BY, Ownership.OWNER))
+            .exec();
+      } catch (com.github.dockerjava.api.exception.ConflictException raced) {
+        // made meanwhile
+      }
     }
   }
 
