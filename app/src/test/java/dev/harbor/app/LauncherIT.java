@@ -75,6 +75,9 @@ class LauncherIT {
         TestCatalog.everythingHttp("test.everything-drift"),
         TestCatalog.everythingStdio("test.everything-repeat"),
         TestCatalog.missingImage("test.missing-image"),
+        TestCatalog.entry("test.exits-at-once", DockerTestSupport.IMAGE, DockerTestSupport.TAG,
+            dev.harbor.schemas.catalog.Transport.STREAMABLE_HTTP, List.of("nonsense"),
+            List.of(new dev.harbor.schemas.catalog.PortSpec("http", 3001, "tcp")), List.of()),
         TestCatalog.memoryHog("test.memory-hog"));
     await().atMost(Duration.ofSeconds(60))
         .until(() -> operator.get("/v1/mcp/catalog/test.memory-hog").status() == 200);
@@ -212,6 +215,23 @@ class LauncherIT {
   }
 
   @Test
+  void aServerThatExitsAtOnceFailsWithItsExitCodeAndLastLogLinesInTheLifecycleLog() {
+    String id = setupAndApprove("test.exits-at-once");
+
+    awaitStatus(id, "failed", ACTIVE_WITHIN);
+
+    assertThat((String) operator.get("/v1/mcp/instances/" + id).json().get("errorMessage"))
+        .startsWith("container exited with code 1");
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.LAUNCH_FAILED).size() == 1);
+    AuditEvent failed = audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.LAUNCH_FAILED).get(0);
+    assertThat(failed.details().get("logTail")).contains("Unknown transport: nonsense");
+    assertThat(operator.get("/v1/mcp/instances/" + id + "/logs?types=launch_failed").body())
+        .contains("Unknown transport: nonsense");
+    removeAndAwaitNoContainer(id);
+  }
+
+  @Test
   void aServerKilledForMemoryFailsWithTheReasonAndItsLastLogLines() {
     String id = setupAndApprove("test.memory-hog");
 
@@ -223,7 +243,7 @@ class LauncherIT {
   }
 
   @Test
-  void aContainerRemovedOutsideHarborIsReportedAsDrift() {
+  void aContainerRemovedOutsideHarborIsReportedAsDriftAndARestartBringsItBack() {
     String id = setupApproveAndAwaitActive("test.everything-drift");
     String container = containerOf(id).getId();
 
@@ -234,6 +254,12 @@ class LauncherIT {
         .isEqualTo("container was removed outside Harbor");
     await().atMost(Duration.ofSeconds(30)).until(() ->
         audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.CONTAINER_DRIFTED).size() == 1);
+
+    Api.Reply restarted = agent.post("/v1/mcp/instances/" + id + "/restart", null);
+
+    assertThat(restarted.status()).as(restarted.body()).isIn(200, 202);
+    awaitStatus(id, "active", ACTIVE_WITHIN);
+    assertThat(containerOf(id).getId()).isNotEqualTo(container);
     removeAndAwaitNoContainer(id);
   }
 
