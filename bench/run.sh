@@ -7,6 +7,10 @@
 #   bench/run.sh policy [JVM options...]   the policy stream benchmark (PolicyBench), e.g.
 #     bench/run.sh policy > /tmp/policy-bench.md
 #     bench/run.sh policy -Dharbor.bench.policy.commands=5000 -Dharbor.bench.policy.setups=100
+#   bench/run.sh launch [JVM options...]   setup to active through Harbor beside plain Docker (LaunchBench),
+#                                          needs a Docker engine and the image harbor-test/mcp-everything, e.g.
+#     bench/run.sh launch > /tmp/launch-bench.md
+#     bench/run.sh launch -Dharbor.bench.launch.runs=5
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -18,12 +22,17 @@ elif [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
   export JAVA_HOME
 fi
 
-if [ "${1:-}" = policy ]; then
+if [ "${1:-}" = policy ] || [ "${1:-}" = launch ]; then
+  # Both built with -Ppolicy into bench/target/policy: they need the Node modules and app besides the
+  # four below. One jar holds both; the main class picks the benchmark.
+  if [ "$1" = launch ]; then
+    MAIN=dev.harbor.bench.LaunchBench
+  else
+    MAIN=dev.harbor.bench.PolicyBench
+  fi
   shift
-  # Built with -Ppolicy into bench/target/policy: it needs the Node modules and app besides the four below.
   JAR=bench/target/policy/bench-policy.jar
   LIB=bench/target/policy/lib
-  MAIN=dev.harbor.bench.PolicyBench
   PROFILE=(-Ppolicy)
   MODULES=(schemas platform embedded-kafka hub-catalog-publisher node-api node-policy-stream node-launcher
            audit-sink app bench)

@@ -10,10 +10,10 @@ final class Format {
   /** Milliseconds with a precision that suits the magnitude. */
   static String millis(long nanos) {
     double ms = nanos / 1e6;
-    if (ms >= 100) {
+    if (Math.abs(ms) >= 100) {
       return String.format(Locale.ROOT, "%,.0f ms", ms);
     }
-    if (ms >= 10) {
+    if (Math.abs(ms) >= 10) {
       return String.format(Locale.ROOT, "%.1f ms", ms);
     }
     return String.format(Locale.ROOT, "%.2f ms", ms);
