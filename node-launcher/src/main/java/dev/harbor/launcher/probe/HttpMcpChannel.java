@@ -34,7 +34,7 @@ final class HttpMcpChannel implements McpChannel, AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
-  private static final Duration MAX_BACKOFF = Duration.ofMillis(500);
+  private static final Duration MAX_BACKOFF = Duration.ofMillis(100);
   private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(1);
   private static final String NO_ANSWER = "the server accepted the connection but sent no answer";
 
