@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,39 +36,24 @@ import org.junit.jupiter.api.io.TempDir;
 class DockerSecretsIT {
 
   @TempDir static Path home;
-  static String nodeId;
-  static Path secretsDir;
+  static LaunchingNode node;
   static DockerClient docker;
-  static Harbor harbor;
   static Api operator;
 
   @BeforeAll
   static void start() throws IOException {
-    docker = DockerTestSupport.requireDocker();
+    node = LaunchingNode.start(home, "swarm", Map.of("HARBOR_SECRET_DELIVERY", "docker-secrets"),
+        TestCatalog.everythingStdioWithSecret("test.swarm-secret", "test.api_token"));
+    docker = node.docker;
+    operator = node.operator;
     assertThat(docker.infoCmd().exec().getSwarm().getControlAvailable())
         .as("the engine is a swarm manager (scripts/prepare-tests.sh runs docker swarm init)").isTrue();
-    nodeId = "swarm-" + HexFormat.of().formatHex(new byte[] {(byte) new Random().nextInt(), (byte) System.nanoTime()});
-    secretsDir = Path.of("/dev/shm", "harbor-tests", nodeId);
-    Map<String, String> env = TestHarbor.env(home);
-    env.put("HARBOR_NODE_ID", nodeId);
-    env.put("HARBOR_LAUNCHER", "on");
-    env.put("HARBOR_SECRETS_DIR", secretsDir.toString());
-    env.put("HARBOR_SECRET_DELIVERY", "docker-secrets");
-    harbor = TestHarbor.start(env);
-    operator = new Api(harbor.nodeUrl(), TestHarbor.operatorToken(home));
-    TestCatalog.publish(harbor, TestCatalog.everythingStdioWithSecret("test.swarm-secret", "test.api_token"));
-    await().atMost(Duration.ofSeconds(60))
-        .until(() -> operator.get("/v1/mcp/catalog/test.swarm-secret").status() == 200);
   }
 
   @AfterAll
   static void stop() throws IOException {
-    try {
-      if (harbor != null) {
-        harbor.close();
-      }
-    } finally {
-      DockerTestSupport.sweep(docker, nodeId, secretsDir);
+    if (node != null) {
+      node.close();
     }
   }
 
@@ -79,19 +63,18 @@ class DockerSecretsIT {
     Api.Reply reply = operator.post("/v1/mcp/setup", "{\"catalogId\":\"test.swarm-secret\"}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(202);
     String id = (String) reply.json().get("instanceId");
-    awaitStatus(id, "secret_missing", Duration.ofSeconds(60));
+    node.awaitStatus(id, "secret_missing", Duration.ofSeconds(60));
 
     Api.Reply supplied = operator.put("/v1/mcp/instances/" + id + "/secrets/test.api_token",
         "{\"value\":\"" + canary + "\"}");
     assertThat(supplied.status()).as(supplied.body()).isEqualTo(202);
-    awaitStatus(id, "active", Duration.ofSeconds(120));
+    node.awaitStatus(id, "active", Duration.ofSeconds(120));
 
-    List<Container> tasks = DockerTestSupport.containersOf(docker, nodeId).stream()
-        .filter(c -> id.equals(c.getLabels().get(Ownership.INSTANCE))).toList();
+    List<Container> tasks = node.containersOf(id);
     assertThat(tasks).hasSize(1);
     InspectContainerResponse task = docker.inspectContainerCmd(tasks.get(0).getId()).exec();
     assertThat(task.getConfig().getLabels())
-        .containsEntry("com.docker.swarm.service.name", "harbor-" + nodeId + "-" + id)
+        .containsEntry("com.docker.swarm.service.name", "harbor-" + node.nodeId + "-" + id)
         .containsKey(Ownership.PROOF);
     assertThat(task.getHostConfig().getCapDrop()).containsExactly(Capability.ALL);
     assertThat(task.getHostConfig().getReadonlyRootfs()).isTrue();
@@ -103,11 +86,11 @@ class DockerSecretsIT {
     assertThat(task.getNetworkSettings().getNetworks()).containsOnlyKeys("harbor-swarm-no-egress");
     assertThat(docker.inspectNetworkCmd().withNetworkId("harbor-swarm-no-egress").exec().getInternal()).isTrue();
     assertThat(DockerTestSupport.readFile(docker, task.getId(), "/run/secrets/test.api_token")).isEqualTo(canary);
-    assertThat(DockerTestSupport.dockerSecretsOf(docker, nodeId)).singleElement()
+    assertThat(DockerTestSupport.dockerSecretsOf(docker, node.nodeId)).singleElement()
         .satisfies(s -> assertThat(s.getSpec().getLabels()).containsEntry(Ownership.INSTANCE, id));
     assertThat(task.toString()).doesNotContain(canary);
-    for (var topic : Topics.nodeTopics(nodeId)) {
-      assertThat(TopicRecords.raw(harbor, topic.name())).as(topic.name()).doesNotContain(canary);
+    for (var topic : Topics.nodeTopics(node.nodeId)) {
+      assertThat(TopicRecords.raw(node.harbor, topic.name())).as(topic.name()).doesNotContain(canary);
     }
 
     @SuppressWarnings("unchecked")
@@ -125,18 +108,12 @@ class DockerSecretsIT {
     }
 
     assertThat(operator.post("/v1/mcp/instances/" + id + "/remove", null).status()).isIn(200, 202);
-    awaitStatus(id, "removed", Duration.ofSeconds(60));
-    assertThat(docker.listServicesCmd().withLabelFilter(Map.of(Ownership.NODE, nodeId)).exec()).isEmpty();
-    assertThat(DockerTestSupport.containersOf(docker, nodeId)).isEmpty();
+    node.awaitStatus(id, "removed", Duration.ofSeconds(60));
+    assertThat(docker.listServicesCmd().withLabelFilter(Map.of(Ownership.NODE, node.nodeId)).exec()).isEmpty();
+    assertThat(DockerTestSupport.containersOf(docker, node.nodeId)).isEmpty();
     await("Docker Secrets removed").atMost(Duration.ofSeconds(30))
-        .until(() -> DockerTestSupport.dockerSecretsOf(docker, nodeId).isEmpty());
-    assertThat(secretsDir.resolve(id)).doesNotExist();
+        .until(() -> DockerTestSupport.dockerSecretsOf(docker, node.nodeId).isEmpty());
+    assertThat(node.secretsDir.resolve(id)).doesNotExist();
   }
 
-  private static void awaitStatus(String id, String status, Duration within) {
-    await("instance " + id + " " + status).atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
-      Api.Reply reply = operator.get("/v1/mcp/instances/" + id);
-      return reply.status() == 200 && status.equals(reply.json().get("status"));
-    });
-  }
 }

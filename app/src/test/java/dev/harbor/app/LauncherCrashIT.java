@@ -3,13 +3,11 @@ package dev.harbor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.harbor.launcher.LaunchStep;
-import dev.harbor.launcher.Ownership;
+import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
-import dev.harbor.schemas.topics.Topics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,31 +36,18 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherCrashIT {
 
   @TempDir static Path home;
-  static String nodeId;
-  static Path secretsDir;
-  static DockerClient docker;
-  static Harbor harbor;
-  static Api operator;
+  static LaunchingNode node;
   static String bootstrap;
   private final List<Process> launchers = new ArrayList<>();
 
   @BeforeAll
   static void start() throws IOException {
-    docker = DockerTestSupport.requireDocker();
-    nodeId = "crash-" + HexFormat.of().formatHex(new byte[] {(byte) new Random().nextInt(), (byte) System.nanoTime()});
-    secretsDir = Path.of("/dev/shm", "harbor-tests", nodeId);
-    Map<String, String> env = TestHarbor.env(home);
-    env.put("HARBOR_NODE_ID", nodeId);
-    harbor = TestHarbor.start(env);
-    bootstrap = Files.readString(harbor.settings().bootstrapFile()).trim();
-    operator = new Api(harbor.nodeUrl(), TestHarbor.operatorToken(home));
-    List<dev.harbor.schemas.catalog.CatalogEntry> entries = new ArrayList<>();
+    List<CatalogEntry> entries = new ArrayList<>();
     for (LaunchStep step : LaunchStep.values()) {
       entries.add(TestCatalog.everythingHttp(catalogId(step)));
     }
-    TestCatalog.publish(harbor, entries.toArray(dev.harbor.schemas.catalog.CatalogEntry[]::new));
-    await().atMost(Duration.ofSeconds(60)).until(() ->
-        operator.get("/v1/mcp/catalog/" + catalogId(LaunchStep.REPORTED)).status() == 200);
+    node = LaunchingNode.start(home, "crash", Map.of("HARBOR_LAUNCHER", "off"), entries.toArray(CatalogEntry[]::new));
+    bootstrap = Files.readString(node.harbor.settings().bootstrapFile()).trim();
   }
 
   @AfterEach
@@ -77,12 +60,8 @@ class LauncherCrashIT {
 
   @AfterAll
   static void stop() throws IOException {
-    try {
-      if (harbor != null) {
-        harbor.close();
-      }
-    } finally {
-      DockerTestSupport.sweep(docker, nodeId, secretsDir);
+    if (node != null) {
+      node.close();
     }
   }
 
@@ -91,9 +70,7 @@ class LauncherCrashIT {
   void aLauncherKilledAfterAnyStepConvergesToExactlyOneContainerOnRestart(LaunchStep step) throws Exception {
     List<String> output = new CopyOnWriteArrayList<>();
     Process first = launcher(step, output);
-    Api.Reply reply = operator.post("/v1/mcp/setup", "{\"catalogId\":\"" + catalogId(step) + "\"}");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-    String id = (String) reply.json().get("instanceId");
+    String id = node.setup(node.operator, catalogId(step));
 
     await("launcher paused after " + step).atMost(Duration.ofSeconds(90))
         .until(() -> output.contains("PAUSED " + id + " " + step));
@@ -101,31 +78,19 @@ class LauncherCrashIT {
     first.waitFor();
     launcher(null, new CopyOnWriteArrayList<>());
 
-    await("instance active").atMost(Duration.ofSeconds(90)).until(() ->
-        "active".equals(operator.get("/v1/mcp/instances/" + id).json().get("status")));
+    node.awaitStatus(id, "active", Duration.ofSeconds(90));
     await("one launch reported").atMost(Duration.ofSeconds(30)).until(() -> succeeded(id).size() == 1);
-    List<Container> containers = containersOf(id);
+    List<Container> containers = node.containersOf(id);
     assertThat(containers).hasSize(1);
     assertThat(containers.get(0).getState()).isEqualTo("running");
     assertThat(succeeded(id)).hasSize(1);
 
-    Api.Reply removed = operator.post("/v1/mcp/instances/" + id + "/remove", null);
-    assertThat(removed.status()).as(removed.body()).isIn(200, 202);
-    await("instance removed").atMost(Duration.ofSeconds(60)).until(() ->
-        "removed".equals(operator.get("/v1/mcp/instances/" + id).json().get("status")));
-    assertThat(containersOf(id)).isEmpty();
-    assertThat(secretsDir.resolve(id)).doesNotExist();
+    node.removeAndAwaitNoContainer(node.operator, id);
+    assertThat(node.secretsDir.resolve(id)).doesNotExist();
   }
 
   private List<AuditEvent> succeeded(String id) {
-    return TopicRecords.read(harbor, Topics.audit(nodeId),
-        e -> id.equals(e.instanceId()) && e.type() == AuditEventType.LAUNCH_SUCCEEDED);
-  }
-
-  private static List<Container> containersOf(String id) {
-    return DockerTestSupport.containersOf(docker, nodeId).stream()
-        .filter(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)))
-        .toList();
+    return node.audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.LAUNCH_SUCCEEDED);
   }
 
   private Process launcher(LaunchStep pauseAfter, List<String> output) throws IOException {
@@ -133,7 +98,7 @@ class LauncherCrashIT {
     Path log = home.resolve("launcher-" + launchers.size() + ".log");
     Process process = new ProcessBuilder(
             java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), LauncherProcess.class.getName(),
-            bootstrap, nodeId, home.toString(), secretsDir.toString(),
+            bootstrap, node.nodeId, home.toString(), node.secretsDir.toString(),
             pauseAfter == null ? "none" : pauseAfter.name())
         .redirectError(log.toFile())
         .start();

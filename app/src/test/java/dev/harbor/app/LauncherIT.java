@@ -3,15 +3,15 @@ package dev.harbor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.harbor.launcher.Ownership;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
+import dev.harbor.schemas.catalog.PortSpec;
+import dev.harbor.schemas.catalog.Transport;
 import dev.harbor.schemas.topics.Topics;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -29,8 +29,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,26 +47,13 @@ class LauncherIT {
   private static final Duration ACTIVE_WITHIN = Duration.ofSeconds(90);
 
   @TempDir static Path home;
-  static String nodeId;
-  static Path secretsDir;
-  static DockerClient docker;
-  static Harbor harbor;
+  static LaunchingNode node;
   static Api operator;
   static Api agent;
 
   @BeforeAll
   static void start() throws IOException {
-    docker = DockerTestSupport.requireDocker();
-    nodeId = "it-" + HexFormat.of().formatHex(new byte[] {(byte) new Random().nextInt(), (byte) System.nanoTime()});
-    secretsDir = Path.of("/dev/shm", "harbor-tests", nodeId);
-    Map<String, String> env = TestHarbor.env(home);
-    env.put("HARBOR_NODE_ID", nodeId);
-    env.put("HARBOR_LAUNCHER", "on");
-    env.put("HARBOR_SECRETS_DIR", secretsDir.toString());
-    harbor = TestHarbor.start(env);
-    operator = new Api(harbor.nodeUrl(), TestHarbor.operatorToken(home));
-    agent = operator.as(token("agent", "builder-bot"));
-    TestCatalog.publish(harbor,
+    node = LaunchingNode.start(home, "it", Map.of(),
         TestCatalog.everythingHttp("test.everything-http"),
         TestCatalog.everythingStdio("test.everything-stdio"),
         TestCatalog.everythingWithSecret("test.everything-secret", "test.api_token"),
@@ -76,21 +61,16 @@ class LauncherIT {
         TestCatalog.everythingStdio("test.everything-repeat"),
         TestCatalog.missingImage("test.missing-image"),
         TestCatalog.entry("test.exits-at-once", DockerTestSupport.IMAGE, DockerTestSupport.TAG,
-            dev.harbor.schemas.catalog.Transport.STREAMABLE_HTTP, List.of("nonsense"),
-            List.of(new dev.harbor.schemas.catalog.PortSpec("http", 3001, "tcp")), List.of()),
+            Transport.STREAMABLE_HTTP, List.of("nonsense"), List.of(new PortSpec("http", 3001, "tcp")), List.of()),
         TestCatalog.memoryHog("test.memory-hog"));
-    await().atMost(Duration.ofSeconds(60))
-        .until(() -> operator.get("/v1/mcp/catalog/test.memory-hog").status() == 200);
+    operator = node.operator;
+    agent = node.caller("agent", "builder-bot");
   }
 
   @AfterAll
   static void stop() throws IOException {
-    try {
-      if (harbor != null) {
-        harbor.close();
-      }
-    } finally {
-      DockerTestSupport.sweep(docker, nodeId, secretsDir);
+    if (node != null) {
+      node.close();
     }
   }
 
@@ -113,8 +93,8 @@ class LauncherIT {
             .build();
     assertMcpConversation(transport);
 
-    assertHardened(containerOf(id), true);
-    removeAndAwaitNoContainer(id);
+    assertHardened(node.containerOf(id), true);
+    node.removeAndAwaitNoContainer(agent, id);
   }
 
   @Test
@@ -124,21 +104,21 @@ class LauncherIT {
     assertThat(server).containsEntry("type", "stdio").containsEntry("command", "docker");
     @SuppressWarnings("unchecked")
     List<String> args = (List<String>) server.get("args");
-    assertThat(args).startsWith("exec", "-i", "harbor-" + nodeId + "-" + id);
+    assertThat(args).startsWith("exec", "-i", "harbor-" + node.nodeId + "-" + id);
 
     StdioClientTransport transport = new StdioClientTransport(
         ServerParameters.builder((String) server.get("command")).args(args).build(), McpJsonDefaults.getMapper());
     assertMcpConversation(transport);
 
-    assertHardened(containerOf(id), false);
-    removeAndAwaitNoContainer(id);
+    assertHardened(node.containerOf(id), false);
+    node.removeAndAwaitNoContainer(agent, id);
   }
 
   @Test
   void aMissingSecretWaitsForTheOperatorAndItsValueIsFoundNowhereButInTheContainer() throws IOException {
     String canary = "canary-" + HexFormat.of().formatHex(new byte[] {1, 2, 3, 4, (byte) System.nanoTime()});
-    String id = setupAndApprove("test.everything-secret");
-    awaitStatus(id, "secret_missing", ACTIVE_WITHIN);
+    String id = node.setupAndApprove(agent, "test.everything-secret");
+    node.awaitStatus(id, "secret_missing", ACTIVE_WITHIN);
     Map<String, Object> waiting = operator.get("/v1/mcp/instances/" + id).json();
     assertThat((String) waiting.get("errorMessage")).contains("test.api_token");
     assertThat(operator.get("/v1/mcp/instances/" + id + "/secrets").body())
@@ -152,13 +132,13 @@ class LauncherIT {
 
     assertThat(supplied.status()).as(supplied.body()).isEqualTo(202);
     assertThat(supplied.body()).doesNotContain(canary);
-    awaitStatus(id, "active", ACTIVE_WITHIN);
-    InspectContainerResponse container = containerOf(id);
+    node.awaitStatus(id, "active", ACTIVE_WITHIN);
+    InspectContainerResponse container = node.containerOf(id);
     assertThat(container.getHostConfig().getBinds()).anySatisfy(bind ->
         assertThat(bind.getVolume().getPath()).isEqualTo("/run/secrets/test.api_token"));
-    assertThat(DockerTestSupport.readFile(docker, container.getId(), "/run/secrets/test.api_token")).isEqualTo(canary);
+    assertThat(DockerTestSupport.readFile(node.docker, container.getId(), "/run/secrets/test.api_token")).isEqualTo(canary);
 
-    String inspect = docker.inspectContainerCmd(container.getId()).exec().toString();
+    String inspect = node.docker.inspectContainerCmd(container.getId()).exec().toString();
     assertThat(inspect).doesNotContain(canary);
     List<String> responses = List.of(
         operator.get("/v1/mcp/instances/" + id).body(),
@@ -167,16 +147,16 @@ class LauncherIT {
         operator.get("/v1/mcp/audit?size=100").body(),
         operator.get("/v1/mcp/instances?size=100").body());
     assertThat(responses).noneMatch(body -> body.contains(canary));
-    for (var topic : Topics.nodeTopics(nodeId)) {
-      assertThat(TopicRecords.raw(harbor, topic.name())).as(topic.name()).doesNotContain(canary);
+    for (var topic : Topics.nodeTopics(node.nodeId)) {
+      assertThat(TopicRecords.raw(node.harbor, topic.name())).as(topic.name()).doesNotContain(canary);
     }
     assertThat(filesContaining(home, canary)).as("files under HARBOR_HOME holding the value").isEmpty();
-    assertThat(audit(e -> id.equals(e.instanceId())))
+    assertThat(node.audit(e -> id.equals(e.instanceId())))
         .extracting(AuditEvent::type)
         .contains(AuditEventType.SECRET_MISSING, AuditEventType.SECRET_LINKED, AuditEventType.LAUNCH_SUCCEEDED);
 
-    removeAndAwaitNoContainer(id);
-    assertThat(secretsDir.resolve(id)).doesNotExist();
+    node.removeAndAwaitNoContainer(agent, id);
+    assertThat(node.secretsDir.resolve(id)).doesNotExist();
   }
 
   @Test
@@ -186,99 +166,98 @@ class LauncherIT {
     Api.Reply again = agent.post("/v1/mcp/setup", body);
     assertThat(again.json().get("instanceId")).isEqualTo(first.json().get("instanceId"));
     String id = (String) first.json().get("instanceId");
-    awaitStatus(id, "pending_approval", Duration.ofSeconds(30));
+    node.awaitStatus(id, "pending_approval", Duration.ofSeconds(30));
     assertThat(operator.post("/v1/mcp/instances/" + id + "/approve", "{}").status()).isIn(200, 202);
     assertThat(operator.post("/v1/mcp/instances/" + id + "/approve", "{}").status()).isEqualTo(409);
-    awaitStatus(id, "active", ACTIVE_WITHIN);
+    node.awaitStatus(id, "active", ACTIVE_WITHIN);
     Api.Reply withoutKey = agent.post("/v1/mcp/setup", "{\"catalogId\":\"test.everything-repeat\"}");
     assertThat(withoutKey.json().get("instanceId")).as("the entry's running instance").isEqualTo(id);
-    containerOf(id);
+    node.containerOf(id);
 
-    removeAndAwaitNoContainer(id);
+    node.removeAndAwaitNoContainer(agent, id);
     Api.Reply removedAgain = agent.post("/v1/mcp/instances/" + id + "/remove", null);
 
     assertThat(removedAgain.status()).isEqualTo(409);
-    assertThat(DockerTestSupport.containersOf(docker, nodeId))
-        .noneMatch(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)));
+    assertThat(node.containersOf(id)).isEmpty();
   }
 
   @Test
   void anImageThatCannotBePulledFailsWithAPlainReason() {
-    String id = setupAndApprove("test.missing-image");
+    String id = node.setupAndApprove(agent, "test.missing-image");
 
-    awaitStatus(id, "failed", ACTIVE_WITHIN);
+    node.awaitStatus(id, "failed", ACTIVE_WITHIN);
 
     assertThat((String) operator.get("/v1/mcp/instances/" + id).json().get("errorMessage"))
         .contains("harbor-test/does-not-exist:1").contains("could not be pulled");
-    assertThat(DockerTestSupport.containersOf(docker, nodeId)).noneMatch(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)));
-    removeAndAwaitNoContainer(id);
+    assertThat(node.containersOf(id)).isEmpty();
+    node.removeAndAwaitNoContainer(agent, id);
   }
 
   @Test
   void aServerThatExitsAtOnceFailsWithItsExitCodeAndLastLogLinesInTheLifecycleLog() {
-    String id = setupAndApprove("test.exits-at-once");
+    String id = node.setupAndApprove(agent, "test.exits-at-once");
 
-    awaitStatus(id, "failed", ACTIVE_WITHIN);
+    node.awaitStatus(id, "failed", ACTIVE_WITHIN);
 
     assertThat((String) operator.get("/v1/mcp/instances/" + id).json().get("errorMessage"))
         .startsWith("container exited with code 1");
     await().atMost(Duration.ofSeconds(30)).until(() ->
-        audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.LAUNCH_FAILED).size() == 1);
-    AuditEvent failed = audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.LAUNCH_FAILED).get(0);
+        node.audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.LAUNCH_FAILED).size() == 1);
+    AuditEvent failed = node.audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.LAUNCH_FAILED).get(0);
     assertThat(failed.details().get("logTail")).contains("Unknown transport: nonsense");
     assertThat(operator.get("/v1/mcp/instances/" + id + "/logs?types=launch_failed").body())
         .contains("Unknown transport: nonsense");
-    removeAndAwaitNoContainer(id);
+    node.removeAndAwaitNoContainer(agent, id);
   }
 
   @Test
   void aServerKilledForMemoryFailsWithTheReasonAndItsLastLogLines() {
-    String id = setupAndApprove("test.memory-hog");
+    String id = node.setupAndApprove(agent, "test.memory-hog");
 
-    awaitStatus(id, "failed", ACTIVE_WITHIN);
+    node.awaitStatus(id, "failed", ACTIVE_WITHIN);
 
     assertThat((String) operator.get("/v1/mcp/instances/" + id).json().get("errorMessage"))
         .contains("out of memory");
-    removeAndAwaitNoContainer(id);
+    node.removeAndAwaitNoContainer(agent, id);
   }
 
   @Test
   void aContainerRemovedOutsideHarborIsReportedAsDriftAndARestartBringsItBack() {
     String id = setupApproveAndAwaitActive("test.everything-drift");
-    String container = containerOf(id).getId();
+    String container = node.containerOf(id).getId();
 
-    docker.removeContainerCmd(container).withForce(true).exec();
+    node.docker.removeContainerCmd(container).withForce(true).exec();
 
-    awaitStatus(id, "failed", Duration.ofSeconds(30));
+    node.awaitStatus(id, "failed", Duration.ofSeconds(30));
     assertThat((String) operator.get("/v1/mcp/instances/" + id).json().get("errorMessage"))
         .isEqualTo("container was removed outside Harbor");
     await().atMost(Duration.ofSeconds(30)).until(() ->
-        audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.CONTAINER_DRIFTED).size() == 1);
+        node.audit(e -> id.equals(e.instanceId()) && e.type() == AuditEventType.CONTAINER_DRIFTED).size() == 1);
 
     Api.Reply restarted = agent.post("/v1/mcp/instances/" + id + "/restart", null);
 
     assertThat(restarted.status()).as(restarted.body()).isIn(200, 202);
-    awaitStatus(id, "active", ACTIVE_WITHIN);
-    assertThat(containerOf(id).getId()).isNotEqualTo(container);
-    removeAndAwaitNoContainer(id);
+    node.awaitStatus(id, "active", ACTIVE_WITHIN);
+    assertThat(node.containerOf(id).getId()).isNotEqualTo(container);
+    node.removeAndAwaitNoContainer(agent, id);
   }
 
   @Test
   void aLookAlikeContainerWithoutValidOwnershipIsLeftAloneAndReported() {
-    String name = "lookalike-" + nodeId;
-    String id = docker.createContainerCmd(DockerTestSupport.IMAGE + ":" + DockerTestSupport.TAG)
+    String name = "lookalike-" + node.nodeId;
+    String id = node.docker.createContainerCmd(DockerTestSupport.IMAGE + ":" + DockerTestSupport.TAG)
         .withName(name)
-        .withLabels(Map.of(Ownership.MANAGED_BY, Ownership.OWNER, Ownership.NODE, nodeId,
+        .withLabels(Map.of(Ownership.MANAGED_BY, Ownership.OWNER, Ownership.NODE, node.nodeId,
             Ownership.INSTANCE, "i-lookalike", Ownership.CATALOG_ID, "test.everything-http",
             Ownership.SPEC_HASH, "0".repeat(64), Ownership.ORDER, "o-1", Ownership.PROOF, "f".repeat(64)))
         .withCmd("stdio")
         .exec().getId();
 
     await().atMost(Duration.ofSeconds(30)).until(() ->
-        audit(e -> e.type() == AuditEventType.FOREIGN_CONTAINER_FOUND && name.equals(e.details().get("container")))
+        node.audit(e -> e.type() == AuditEventType.FOREIGN_CONTAINER_FOUND && name.equals(e.details().get("container")))
             .size() == 1);
-    assertThat(docker.inspectContainerCmd(id).exec().getName()).isEqualTo("/" + name);
-    docker.removeContainerCmd(id).withForce(true).exec();
+    assertThat(node.docker.inspectContainerCmd(id).exec().getName()).isEqualTo("/" + name);
+    node.docker.removeContainerCmd(id).withForce(true).exec();
   }
 
   // helpers
@@ -316,7 +295,7 @@ class LauncherIT {
     assertThat(host.getBinds() == null ? List.<String>of() : Stream.of(host.getBinds()).map(b -> b.getPath()).toList())
         .noneMatch(path -> path.contains("docker.sock"));
     assertThat(container.getConfig().getUser()).isEqualTo("65534:65534");
-    assertThat(container.getConfig().getLabels()).containsEntry(Ownership.NODE, nodeId).containsKey(Ownership.PROOF);
+    assertThat(container.getConfig().getLabels()).containsEntry(Ownership.NODE, node.nodeId).containsKey(Ownership.PROOF);
     Map<com.github.dockerjava.api.model.ExposedPort, Ports.Binding[]> published =
         host.getPortBindings() == null ? Map.of() : host.getPortBindings().getBindings();
     if (http) {
@@ -340,36 +319,10 @@ class LauncherIT {
     return server;
   }
 
-  private static String setupAndApprove(String catalogId) {
-    Api.Reply reply = agent.post("/v1/mcp/setup", "{\"catalogId\":\"" + catalogId + "\"}");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-    String id = (String) reply.json().get("instanceId");
-    awaitStatus(id, "pending_approval", Duration.ofSeconds(30));
-    Api.Reply approved = operator.post("/v1/mcp/instances/" + id + "/approve", "{}");
-    assertThat(approved.status()).as(approved.body()).isIn(200, 202);
-    return id;
-  }
-
   private static String setupApproveAndAwaitActive(String catalogId) {
-    String id = setupAndApprove(catalogId);
-    awaitStatus(id, "active", ACTIVE_WITHIN);
+    String id = node.setupAndApprove(agent, catalogId);
+    node.awaitStatus(id, "active", ACTIVE_WITHIN);
     return id;
-  }
-
-  private static void removeAndAwaitNoContainer(String id) {
-    Api.Reply removed = agent.post("/v1/mcp/instances/" + id + "/remove", null);
-    assertThat(removed.status()).as(removed.body()).isIn(200, 202);
-    awaitStatus(id, "removed", Duration.ofSeconds(60));
-    assertThat(DockerTestSupport.containersOf(docker, nodeId))
-        .noneMatch(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)));
-  }
-
-  private static InspectContainerResponse containerOf(String id) {
-    List<Container> containers = DockerTestSupport.containersOf(docker, nodeId).stream()
-        .filter(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)))
-        .toList();
-    assertThat(containers).as("containers of instance %s", id).hasSize(1);
-    return docker.inspectContainerCmd(containers.get(0).getId()).exec();
   }
 
   private static List<Path> filesContaining(Path root, String value) throws IOException {
@@ -398,20 +351,4 @@ class LauncherIT {
     return -1;
   }
 
-  private static void awaitStatus(String id, String status, Duration within) {
-    await("instance " + id + " " + status).atMost(within).pollInterval(Duration.ofMillis(200)).until(() -> {
-      Api.Reply reply = operator.get("/v1/mcp/instances/" + id);
-      return reply.status() == 200 && status.equals(reply.json().get("status"));
-    });
-  }
-
-  private static List<AuditEvent> audit(Predicate<AuditEvent> wanted) {
-    return TopicRecords.read(harbor, Topics.audit(nodeId), wanted);
-  }
-
-  private static String token(String kind, String name) {
-    Api.Reply created = operator.post("/v1/tokens", "{\"kind\":\"" + kind + "\",\"name\":\"" + name + "\"}");
-    assertThat(created.status()).isEqualTo(201);
-    return (String) created.json().get("token");
-  }
 }

@@ -1,7 +1,6 @@
 package dev.harbor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -9,7 +8,6 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.StreamType;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -69,61 +66,51 @@ class SecretEnvIT {
   private static final AtomicInteger RUNS = new AtomicInteger();
 
   @TempDir static Path home;
+  static LaunchingNode node;
   static String nodeId;
   static String directNode;
   static Path secretsDir;
   static Path directSecrets;
   static DockerClient docker;
-  static Harbor harbor;
   static Api operator;
   static Api agent;
 
   @BeforeAll
   static void start() throws IOException {
-    docker = DockerTestSupport.requireDocker();
-    nodeId = "it-" + HexFormat.of().formatHex(new byte[] {(byte) new Random().nextInt(), (byte) System.nanoTime()});
+    node = LaunchingNode.start(home, "env", Map.of(),
+        TestCatalog.everythingWithEnvSecret("test.everything-env-secret", SECRET, VARIABLE));
+    nodeId = node.nodeId;
+    secretsDir = node.secretsDir;
+    docker = node.docker;
+    operator = node.operator;
+    agent = node.caller("agent", "env-secret-bot");
     directNode = nodeId + "-direct";
-    secretsDir = Path.of("/dev/shm", "harbor-tests", nodeId);
     directSecrets = Path.of("/dev/shm", "harbor-tests", directNode);
-    Map<String, String> env = TestHarbor.env(home);
-    env.put("HARBOR_NODE_ID", nodeId);
-    env.put("HARBOR_LAUNCHER", "on");
-    env.put("HARBOR_SECRETS_DIR", secretsDir.toString());
-    harbor = TestHarbor.start(env);
-    operator = new Api(harbor.nodeUrl(), TestHarbor.operatorToken(home));
-    agent = operator.as(token("agent", "env-secret-bot"));
-    TestCatalog.publish(harbor, TestCatalog.everythingWithEnvSecret("test.everything-env-secret", SECRET, VARIABLE));
-    await().atMost(Duration.ofSeconds(60))
-        .until(() -> operator.get("/v1/mcp/catalog/test.everything-env-secret").status() == 200);
   }
 
   @AfterAll
   static void stop() throws IOException {
     try {
-      if (harbor != null) {
-        harbor.close();
+      if (node != null) {
+        node.close();
       }
     } finally {
-      try {
-        DockerTestSupport.sweep(docker, nodeId, secretsDir);
-      } finally {
-        DockerTestSupport.sweep(docker, directNode, directSecrets);
-      }
+      DockerTestSupport.sweep(docker, directNode, directSecrets);
     }
   }
 
   @Test
   void aServerReadingItsSecretFromTheEnvironmentGetsTheValueWhichDockerInspectNeverShows() {
     String canary = "canary-" + HexFormat.of().formatHex(new byte[] {9, 8, 7, 6, (byte) System.nanoTime()});
-    String id = setupAndApprove("test.everything-env-secret");
-    awaitStatus(id, "secret_missing", ACTIVE_WITHIN);
+    String id = node.setupAndApprove(agent, "test.everything-env-secret");
+    node.awaitStatus(id, "secret_missing", ACTIVE_WITHIN);
 
     Api.Reply supplied = operator.put("/v1/mcp/instances/" + id + "/secrets/" + SECRET,
         "{\"value\":\"" + canary + "\"}");
 
     assertThat(supplied.status()).as(supplied.body()).isEqualTo(202);
-    awaitStatus(id, "active", ACTIVE_WITHIN);
-    InspectContainerResponse container = containerOf(id);
+    node.awaitStatus(id, "active", ACTIVE_WITHIN);
+    InspectContainerResponse container = node.containerOf(id);
 
     List<Map<String, Object>> processes = processesIn(container.getId());
     List<Map<String, Object>> servers = processes.stream()
@@ -163,7 +150,7 @@ class SecretEnvIT {
     assertThat(containerLogs(container.getId())).doesNotContain(canary);
     assertThat(operator.get("/v1/mcp/instances/" + id).body()).doesNotContain(canary);
 
-    removeAndAwaitNoContainer(id);
+    node.removeAndAwaitNoContainer(agent, id);
     assertThat(secretsDir.resolve(id)).doesNotExist();
   }
 
@@ -359,42 +346,4 @@ class SecretEnvIT {
     }
   }
 
-  private static String setupAndApprove(String catalogId) {
-    Api.Reply reply = agent.post("/v1/mcp/setup", "{\"catalogId\":\"" + catalogId + "\"}");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-    String id = (String) reply.json().get("instanceId");
-    awaitStatus(id, "pending_approval", Duration.ofSeconds(30));
-    Api.Reply approved = operator.post("/v1/mcp/instances/" + id + "/approve", "{}");
-    assertThat(approved.status()).as(approved.body()).isIn(200, 202);
-    return id;
-  }
-
-  private static void removeAndAwaitNoContainer(String id) {
-    Api.Reply removed = agent.post("/v1/mcp/instances/" + id + "/remove", null);
-    assertThat(removed.status()).as(removed.body()).isIn(200, 202);
-    awaitStatus(id, "removed", Duration.ofSeconds(60));
-    assertThat(DockerTestSupport.containersOf(docker, nodeId))
-        .noneMatch(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)));
-  }
-
-  private static InspectContainerResponse containerOf(String id) {
-    List<Container> containers = DockerTestSupport.containersOf(docker, nodeId).stream()
-        .filter(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)))
-        .toList();
-    assertThat(containers).as("containers of instance %s", id).hasSize(1);
-    return docker.inspectContainerCmd(containers.get(0).getId()).exec();
-  }
-
-  private static void awaitStatus(String id, String status, Duration within) {
-    await("instance " + id + " " + status).atMost(within).pollInterval(Duration.ofMillis(200)).until(() -> {
-      Api.Reply reply = operator.get("/v1/mcp/instances/" + id);
-      return reply.status() == 200 && status.equals(reply.json().get("status"));
-    });
-  }
-
-  private static String token(String kind, String name) {
-    Api.Reply created = operator.post("/v1/tokens", "{\"kind\":\"" + kind + "\",\"name\":\"" + name + "\"}");
-    assertThat(created.status()).isEqualTo(201);
-    return (String) created.json().get("token");
-  }
 }

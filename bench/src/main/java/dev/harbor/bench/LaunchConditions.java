@@ -60,7 +60,7 @@ final class LaunchConditions {
         + " a pass after every batch that changed something and every " + launcher.reconcileInterval().toSeconds()
         + " s, MCP probe timeout " + launcher.probeTimeout().toSeconds() + " s in attempts of 5 s");
     lines.add("MCP probe, both ways: Harbor's McpProbe.overHttp (initialize, notifications/initialized,"
-        + " tools/list), a refused connection retried after 50 ms, doubling to at most 500 ms");
+        + " tools/list), a refused connection retried after 50 ms, then every 100 ms");
     lines.add("Runs: " + runs + " timed of each, in rounds (Harbor, plain"
         + (diagnostics ? ", then the diagnostics" : "") + "), after one warm-up of each (discarded);"
         + " each launch is undone before the next starts");
