@@ -47,13 +47,15 @@ class LauncherIT {
   private static final Duration ACTIVE_WITHIN = Duration.ofSeconds(90);
 
   @TempDir static Path home;
+  static final HarborLog log = new HarborLog();
   static LaunchingNode node;
   static Api operator;
   static Api agent;
 
   @BeforeAll
   static void start() throws IOException {
-    node = LaunchingNode.start(home, "it", Map.of(),
+    log.start();
+    node = LaunchingNode.start(home, "it", Map.of("HARBOR_PROBE_TIMEOUT", "15s"),
         TestCatalog.everythingHttp("test.everything-http"),
         TestCatalog.everythingStdio("test.everything-stdio"),
         TestCatalog.everythingWithSecret("test.everything-secret", "test.api_token"),
@@ -62,6 +64,9 @@ class LauncherIT {
         TestCatalog.missingImage("test.missing-image"),
         TestCatalog.entry("test.exits-at-once", DockerTestSupport.IMAGE, DockerTestSupport.TAG,
             Transport.STREAMABLE_HTTP, List.of("nonsense"), List.of(new PortSpec("http", 3001, "tcp")), List.of()),
+        TestCatalog.entry("test.wrong-port", DockerTestSupport.IMAGE, DockerTestSupport.TAG,
+            Transport.STREAMABLE_HTTP, List.of("streamableHttp"), List.of(new PortSpec("http", 9999, "tcp")),
+            List.of()),
         TestCatalog.memoryHog("test.memory-hog"));
     operator = node.operator;
     agent = node.caller("agent", "builder-bot");
@@ -69,8 +74,12 @@ class LauncherIT {
 
   @AfterAll
   static void stop() throws IOException {
-    if (node != null) {
-      node.close();
+    try {
+      if (node != null) {
+        node.close();
+      }
+    } finally {
+      log.stop();
     }
   }
 
@@ -134,6 +143,7 @@ class LauncherIT {
     assertThat(supplied.body()).doesNotContain(canary);
     node.awaitStatus(id, "active", ACTIVE_WITHIN);
     InspectContainerResponse container = node.containerOf(id);
+    assertHardened(container, true);
     assertThat(container.getHostConfig().getBinds()).anySatisfy(bind ->
         assertThat(bind.getVolume().getPath()).isEqualTo("/run/secrets/test.api_token"));
     assertThat(DockerTestSupport.readFile(node.docker, container.getId(), "/run/secrets/test.api_token")).isEqualTo(canary);
@@ -151,6 +161,7 @@ class LauncherIT {
       assertThat(TopicRecords.raw(node.harbor, topic.name())).as(topic.name()).doesNotContain(canary);
     }
     assertThat(filesContaining(home, canary)).as("files under HARBOR_HOME holding the value").isEmpty();
+    assertThat(log.text()).as("Harbor's log").contains("launcher of node " + node.nodeId).doesNotContain(canary);
     assertThat(node.audit(e -> id.equals(e.instanceId())))
         .extracting(AuditEvent::type)
         .contains(AuditEventType.SECRET_MISSING, AuditEventType.SECRET_LINKED, AuditEventType.LAUNCH_SUCCEEDED);
@@ -207,6 +218,17 @@ class LauncherIT {
     assertThat(failed.details().get("logTail")).contains("Unknown transport: nonsense");
     assertThat(operator.get("/v1/mcp/instances/" + id + "/logs?types=launch_failed").body())
         .contains("Unknown transport: nonsense");
+    node.removeAndAwaitNoContainer(agent, id);
+  }
+
+  @Test
+  void aServerThatNeverAnswersMcpFailsOnceTheProbeTimeoutHasPassed() {
+    String id = node.setupAndApprove(agent, "test.wrong-port");
+
+    node.awaitStatus(id, "failed", Duration.ofSeconds(60));
+
+    assertThat((String) node.instance(id).get("errorMessage"))
+        .startsWith("the server did not answer MCP initialize within 15 s");
     node.removeAndAwaitNoContainer(agent, id);
   }
 
