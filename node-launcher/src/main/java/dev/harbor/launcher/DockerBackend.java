@@ -146,7 +146,8 @@ public final class DockerBackend implements LauncherBackend, AutoCloseable {
         r.getImageId(),
         hostPort,
         host == null || host.getMemory() == null ? 0 : host.getMemory(),
-        host == null || host.getPidsLimit() == null ? 0 : host.getPidsLimit()));
+        host == null || host.getPidsLimit() == null ? 0 : host.getPidsLimit(),
+        host == null || host.getNanoCPUs() == null ? 0 : host.getNanoCPUs()));
   }
 
   /** The id of the newest task container of the service of that name, if it is a service. */

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A container as Docker reports it: identity, labels, run state, and the facts the launcher checks
- * for drift (published port, memory and process limits).
+ * for drift (published port, memory, process and CPU limits).
  *
  * @param state Docker's state: created, running, restarting, paused, exited or dead
  * @param hostPort the 127.0.0.1 port its first published port is bound to, or 0
@@ -21,7 +21,8 @@ public record ObservedContainer(
     @Nullable String imageId,
     int hostPort,
     long memoryBytes,
-    long pidsLimit) {
+    long pidsLimit,
+    long nanoCpus) {
 
   public ObservedContainer {
     labels = labels == null ? Map.of() : Map.copyOf(labels);

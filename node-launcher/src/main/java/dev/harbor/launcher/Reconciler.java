@@ -314,7 +314,8 @@ public final class Reconciler {
       return;
     }
     GuardrailProfile profile = GuardrailProfile.named(order.spec().guardrailProfile()).orElse(GuardrailProfile.RESTRICTED);
-    if (c.memoryBytes() != profile.memoryBytes() || c.pidsLimit() != profile.pidsLimit()) {
+    if (c.memoryBytes() != profile.memoryBytes() || c.pidsLimit() != profile.pidsLimit()
+        || (c.nanoCpus() != 0 && c.nanoCpus() != profile.nanoCpus())) {
       List<String> logs = logTail(instance.id(), c);
       ObservedContainer changed = c;
       report(order, LauncherEventType.FAILED, b -> {
