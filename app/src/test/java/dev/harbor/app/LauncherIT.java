@@ -61,6 +61,7 @@ class LauncherIT {
         TestCatalog.everythingWithSecret("test.everything-secret", "test.api_token"),
         TestCatalog.everythingHttp("test.everything-drift"),
         TestCatalog.everythingStdio("test.everything-repeat"),
+        TestCatalog.everythingStdio("test.everything-updated"),
         TestCatalog.missingImage("test.missing-image"),
         TestCatalog.entry("test.exits-at-once", DockerTestSupport.IMAGE, DockerTestSupport.TAG,
             Transport.STREAMABLE_HTTP, List.of("nonsense"), List.of(new PortSpec("http", 3001, "tcp")), List.of()),
@@ -261,6 +262,20 @@ class LauncherIT {
     assertThat(restarted.status()).as(restarted.body()).isIn(200, 202);
     node.awaitStatus(id, "active", ACTIVE_WITHIN);
     assertThat(node.containerOf(id).getId()).isNotEqualTo(container);
+    node.removeAndAwaitNoContainer(agent, id);
+  }
+
+  @Test
+  void limitsChangedOutsideHarborAreDriftAndTheContainerIsRemoved() {
+    String id = setupApproveAndAwaitActive("test.everything-updated");
+    String container = node.containerOf(id).getId();
+
+    node.docker.updateContainerCmd(container).withMemory(512L << 20).withMemorySwap(512L << 20).exec();
+
+    node.awaitStatus(id, "failed", Duration.ofSeconds(30));
+    assertThat((String) node.instance(id).get("errorMessage"))
+        .isEqualTo("container limits were changed outside Harbor; it was removed");
+    assertThat(node.containersOf(id)).isEmpty();
     node.removeAndAwaitNoContainer(agent, id);
   }
 
