@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The module boundaries, checked on the compiled classes of every module: contracts depend on nothing
  * of Harbor's, shared code on no service, the Hub and the Node never on each other (Kafka is the only
- * way they talk), and no module reaches into another module's {@code internal} packages.
+ * way they talk), the SDK on nothing but the contracts, and no module reaches into another module's
+ * {@code internal} packages.
  */
 class ModuleBoundariesTest {
 
@@ -26,6 +27,7 @@ class ModuleBoundariesTest {
           "node-api", "dev.harbor.node",
           "node-policy-stream", "dev.harbor.policy",
           "audit-sink", "dev.harbor.audit",
+          "sdk", "dev.harbor.sdk",
           "app", "dev.harbor.app");
 
   static JavaClasses classes;
@@ -76,6 +78,20 @@ class ModuleBoundariesTest {
         .check(classes);
     noClasses().that().resideInAPackage("dev.harbor.audit..")
         .should().dependOnClassesThat().resideInAPackage("dev.harbor.policy..")
+        .check(classes);
+  }
+
+  @Test
+  void theSdkUsesNoHarborModuleButTheContractsAndNoServiceUsesTheSdk() {
+    noClasses()
+        .that().resideInAPackage("dev.harbor.sdk..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.harbor.platform..", "dev.harbor.kafka..", "dev.harbor.hub..", "dev.harbor.node..",
+            "dev.harbor.policy..", "dev.harbor.launcher..", "dev.harbor.audit..", "dev.harbor.app..")
+        .check(classes);
+    noClasses()
+        .that().resideOutsideOfPackage("dev.harbor.sdk..")
+        .should().dependOnClassesThat().resideInAPackage("dev.harbor.sdk..")
         .check(classes);
   }
 
