@@ -186,6 +186,8 @@ class SetupFlowTest {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(operator.get("/v1/mcp/instances/" + id + "/logs").items()).extracting(e -> e.get("type"))
             .contains("setup_requested", "setup_denied"));
+    assertThat(operator.get("/v1/mcp/instances/i-00000000000000000000/logs").status())
+        .as("the logs of an instance the node never had").isEqualTo(404);
     List<String> before = queries.stream().map(q -> operator.get(q).body()).toList();
     assertThat(operator.get(queries.get(0)).items()).allSatisfy(e -> assertThat(e).containsEntry("instanceId", id));
     assertThat(operator.get(queries.get(3)).items()).isNotEmpty();

@@ -5,6 +5,9 @@ import dev.harbor.audit.AuditQuery;
 import dev.harbor.audit.AuditSinkService;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.node.instance.InstanceIds;
+import dev.harbor.node.instance.NodeInstances;
+import dev.harbor.platform.http.NotFoundException;
+import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.platform.catalog.CatalogRequests;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -19,7 +22,7 @@ import java.util.Set;
 
 /**
  * {@code GET /v1/mcp/instances/{id}/logs}: one instance's lifecycle log (every audit event about it),
- * newest first, paged. Removed instances keep theirs.
+ * newest first, paged. Removed instances keep theirs; an id the node never had is 404.
  */
 @Controller("/v1/mcp/instances/{id}/logs")
 @Requires(env = "node")
@@ -29,15 +32,23 @@ class InstanceLogsController {
   private static final Set<String> PARAMETERS = Set.of("page", "size", "types", "outcome", "text");
 
   private final AuditSinkService sink;
+  private final NodeInstances instances;
 
-  InstanceLogsController(AuditSinkService sink) {
+  InstanceLogsController(AuditSinkService sink, NodeInstances instances) {
     this.sink = sink;
+    this.instances = instances;
   }
 
   @Get
   AuditPage logs(HttpRequest<?> request, @PathVariable String id) {
     Callers.current(request);
     InstanceIds.checkId(id);
+    if (!instances.ready()) {
+      throw new NotReadyException("the node's instance mirror is still catching up");
+    }
+    if (instances.get(id).isEmpty()) {
+      throw new NotFoundException("instance '" + id + "' not found");
+    }
     Map<String, String> params = new HashMap<>(CatalogRequests.params(request, PARAMETERS));
     params.put("instanceId", id);
     return sink.store().query(AuditQuery.parse(params));
