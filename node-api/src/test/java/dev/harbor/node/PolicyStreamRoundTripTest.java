@@ -3,9 +3,9 @@ package dev.harbor.node;
 import static dev.harbor.node.KafkaNode.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.harbor.node.catalog.NodeCatalogItem;
-import dev.harbor.node.instance.ApprovalItem;
-import dev.harbor.node.instance.SetupAccepted;
+import dev.harbor.schemas.api.ApprovalItem;
+import dev.harbor.schemas.api.CatalogItem;
+import dev.harbor.schemas.api.SetupAnswer;
 import dev.harbor.schemas.instance.ApprovalState;
 import dev.harbor.schemas.instance.Instance;
 import dev.harbor.schemas.instance.InstanceStatus;
@@ -48,15 +48,15 @@ class PolicyStreamRoundTripTest {
     HttpResponse<String> enabled = node.post("/v1/mcp/catalog/" + id("toggled") + "/enable", operator);
 
     assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
-    assertThat(read(disabled.body(), NodeCatalogItem.class).local().reason()).isEqualTo("not here");
+    assertThat(read(disabled.body(), CatalogItem.class).local().reason()).isEqualTo("not here");
     assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
-    assertThat(read(enabled.body(), NodeCatalogItem.class).local().enabled()).isTrue();
+    assertThat(read(enabled.body(), CatalogItem.class).local().enabled()).isTrue();
   }
 
   @Test
   void anAgentsSetupWaitsForApprovalIsApprovedByAnOperatorAndRemovedByTheAgent() {
-    SetupAccepted accepted = read(node.post("/v1/mcp/setup", agent,
-        "{\"catalogId\": \"" + id("approved") + "\", \"config\": {\"path\": \"/srv\"}}").body(), SetupAccepted.class);
+    SetupAnswer accepted = read(node.post("/v1/mcp/setup", agent,
+        "{\"catalogId\": \"" + id("approved") + "\", \"config\": {\"path\": \"/srv\"}}").body(), SetupAnswer.class);
     assertThat(accepted.status()).isEqualTo(InstanceStatus.PENDING_APPROVAL);
     assertThat(accepted.decision().effect()).isEqualTo(PolicyEffect.REQUIRE_APPROVAL);
 
@@ -64,8 +64,8 @@ class PolicyStreamRoundTripTest {
         read(node.get("/v1/mcp/approvals", operator).body(), Argument.listOf(ApprovalItem.class));
     assertThat(approvals).extracting(ApprovalItem::instanceId).contains(accepted.instanceId());
 
-    SetupAccepted again = read(node.post("/v1/mcp/setup", agent, "{\"catalogId\": \"" + id("approved") + "\"}").body(),
-        SetupAccepted.class);
+    SetupAnswer again = read(node.post("/v1/mcp/setup", agent, "{\"catalogId\": \"" + id("approved") + "\"}").body(),
+        SetupAnswer.class);
     assertThat(again.existing()).isTrue();
     assertThat(again.instanceId()).isEqualTo(accepted.instanceId());
 
@@ -84,8 +84,8 @@ class PolicyStreamRoundTripTest {
   void aSetupOfAnEntryDisabledOnThisNodeIsDeniedWithTheNodeStateRule() {
     assertThat(node.post("/v1/mcp/catalog/" + id("off") + "/disable", operator, "{}").statusCode()).isEqualTo(200);
 
-    SetupAccepted accepted =
-        read(node.post("/v1/mcp/setup", agent, "{\"catalogId\": \"" + id("off") + "\"}").body(), SetupAccepted.class);
+    SetupAnswer accepted =
+        read(node.post("/v1/mcp/setup", agent, "{\"catalogId\": \"" + id("off") + "\"}").body(), SetupAnswer.class);
 
     assertThat(accepted.status()).isEqualTo(InstanceStatus.DENIED);
     assertThat(accepted.decision().rule()).isEqualTo("node-state");

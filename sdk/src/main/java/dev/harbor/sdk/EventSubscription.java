@@ -1,5 +1,6 @@
 package dev.harbor.sdk;
 
+import dev.harbor.schemas.api.ApprovalItem;
 import dev.harbor.schemas.instance.Instance;
 import dev.harbor.schemas.node.CatalogEntryState;
 import java.io.BufferedReader;

@@ -1,5 +1,9 @@
 package dev.harbor.sdk;
 
+import dev.harbor.schemas.api.ApprovalItem;
+import dev.harbor.schemas.api.CatalogItem;
+import dev.harbor.schemas.api.InstanceStatusView;
+import dev.harbor.schemas.api.SetupAnswer;
 import dev.harbor.schemas.instance.Instance;
 import dev.harbor.schemas.node.CallerKind;
 import dev.harbor.schemas.policy.PolicySet;

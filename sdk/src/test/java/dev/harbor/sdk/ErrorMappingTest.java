@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import dev.harbor.schemas.api.InstanceStatusView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

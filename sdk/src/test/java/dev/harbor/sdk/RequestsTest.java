@@ -3,6 +3,8 @@ package dev.harbor.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.harbor.schemas.api.CatalogItem;
+import dev.harbor.schemas.api.SetupAnswer;
 import dev.harbor.schemas.audit.AuditEventType;
 import dev.harbor.schemas.audit.AuditOutcome;
 import dev.harbor.schemas.catalog.LauncherKind;

@@ -7,6 +7,8 @@ import dev.harbor.node.command.Commands;
 import dev.harbor.node.command.Notes;
 import dev.harbor.node.identity.Caller;
 import dev.harbor.platform.http.NotFoundException;
+import dev.harbor.schemas.api.CatalogItem;
+import dev.harbor.schemas.api.LocalState;
 import dev.harbor.schemas.command.Command;
 import dev.harbor.schemas.node.CatalogEntryState;
 import io.micronaut.context.annotation.Requires;
@@ -39,18 +41,18 @@ public class CatalogStateService {
     this.applyTimeout = node.getApplyTimeout();
   }
 
-  public CommandResult<NodeCatalogItem> enable(String catalogId, Caller caller) {
+  public CommandResult<CatalogItem> enable(String catalogId, Caller caller) {
     return change(catalogId, true, null, caller);
   }
 
-  public CommandResult<NodeCatalogItem> disable(String catalogId, @Nullable String reason, Caller caller) {
+  public CommandResult<CatalogItem> disable(String catalogId, @Nullable String reason, Caller caller) {
     return change(catalogId, false, reason, caller);
   }
 
-  private CommandResult<NodeCatalogItem> change(
+  private CommandResult<CatalogItem> change(
       String catalogId, boolean enabled, @Nullable String reason, Caller caller) {
     String checkedReason = Notes.check("reason", reason);
-    NodeCatalogItem item = find(catalogId);
+    CatalogItem item = find(catalogId);
     LocalState now = item.local();
     if (now.enabled() == enabled && Objects.equals(now.reason(), checkedReason)) {
       return new CommandResult<>(item, true);
@@ -68,7 +70,7 @@ public class CatalogStateService {
         && !state.changedAt().isBefore(command.at());
   }
 
-  private NodeCatalogItem find(String catalogId) {
+  private CatalogItem find(String catalogId) {
     return catalog
         .get(catalogId)
         .orElseThrow(() -> new NotFoundException("catalog entry '" + catalogId + "' not found"));

@@ -10,6 +10,8 @@ import dev.harbor.platform.config.HarborConfig;
 import dev.harbor.platform.kafka.KafkaSettings;
 import dev.harbor.platform.mirror.MirrorListener;
 import dev.harbor.platform.mirror.TopicMirror;
+import dev.harbor.schemas.api.CatalogItem;
+import dev.harbor.schemas.api.LocalState;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.node.CatalogEntryState;
 import dev.harbor.schemas.topics.Topics;
@@ -58,11 +60,11 @@ public class NodeCatalog {
     return mirror.ready();
   }
 
-  public Optional<NodeCatalogItem> get(String id) {
+  public Optional<CatalogItem> get(String id) {
     return index.get(id).map(this::item);
   }
 
-  public Page<NodeCatalogItem> search(CatalogQuery query, EnabledFilter filter) {
+  public Page<CatalogItem> search(CatalogQuery query, EnabledFilter filter) {
     return index.search(query, entry -> filter.accepts(enabled(entry.id()))).map(this::item);
   }
 
@@ -95,8 +97,8 @@ public class NodeCatalog {
     return state == null || state.enabled();
   }
 
-  private NodeCatalogItem item(CatalogEntry entry) {
-    return new NodeCatalogItem(entry, LocalState.of(states.get(entry.id()), entry.updatedAt()));
+  private CatalogItem item(CatalogEntry entry) {
+    return new CatalogItem(entry, LocalState.of(states.get(entry.id()), entry.updatedAt()));
   }
 
   @PreDestroy

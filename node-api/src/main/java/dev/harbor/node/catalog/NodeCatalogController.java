@@ -8,11 +8,12 @@ import dev.harbor.node.identity.Caller;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.catalog.CatalogQuery;
 import dev.harbor.platform.catalog.CatalogRequests;
-import dev.harbor.platform.http.BadRequestException;
 import dev.harbor.platform.catalog.Page;
+import dev.harbor.platform.http.BadRequestException;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.schemas.Wire;
+import dev.harbor.schemas.api.CatalogItem;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
 import dev.harbor.schemas.node.CallerKind;
@@ -64,17 +65,17 @@ class NodeCatalogController {
   }
 
   @Get
-  Page<NodeCatalogItem> list(HttpRequest<?> request) {
+  Page<CatalogItem> list(HttpRequest<?> request) {
     Caller caller = Callers.current(request);
-    Page<NodeCatalogItem> page = query(request, LIST_PARAMETERS);
+    Page<CatalogItem> page = query(request, LIST_PARAMETERS);
     record(caller, AuditEventType.CATALOG_VIEWED, null, "catalog listed", Map.of("total", String.valueOf(page.total())));
     return page;
   }
 
   @Get("/search")
-  Page<NodeCatalogItem> search(HttpRequest<?> request) {
+  Page<CatalogItem> search(HttpRequest<?> request) {
     Caller caller = Callers.current(request);
-    Page<NodeCatalogItem> page = query(request, SEARCH_PARAMETERS);
+    Page<CatalogItem> page = query(request, SEARCH_PARAMETERS);
     Map<String, String> details = new HashMap<>(CatalogRequests.params(request, SEARCH_PARAMETERS));
     details.put("total", String.valueOf(page.total()));
     record(caller, AuditEventType.CATALOG_SEARCHED, null, "catalog searched", details);
@@ -82,34 +83,34 @@ class NodeCatalogController {
   }
 
   @Get("/{id}")
-  NodeCatalogItem detail(HttpRequest<?> request, @PathVariable String id) {
+  CatalogItem detail(HttpRequest<?> request, @PathVariable String id) {
     Caller caller = Callers.current(request);
     requireReady();
-    NodeCatalogItem item = find(id);
+    CatalogItem item = find(id);
     record(caller, AuditEventType.CATALOG_VIEWED, id, "catalog entry viewed", Map.of());
     return item;
   }
 
   @Post("/{id}/enable")
-  HttpResponse<NodeCatalogItem> enable(HttpRequest<?> request, @PathVariable String id) {
+  HttpResponse<CatalogItem> enable(HttpRequest<?> request, @PathVariable String id) {
     Caller caller = Callers.require(request, CallerKind.OPERATOR);
     requireReady();
     return answer(states.enable(find(id).entry().id(), caller));
   }
 
   @Post("/{id}/disable")
-  HttpResponse<NodeCatalogItem> disable(
+  HttpResponse<CatalogItem> disable(
       HttpRequest<?> request, @PathVariable String id, @Body @Nullable DisableRequest body) {
     Caller caller = Callers.require(request, CallerKind.OPERATOR);
     requireReady();
     return answer(states.disable(find(id).entry().id(), body == null ? null : body.reason(), caller));
   }
 
-  private static HttpResponse<NodeCatalogItem> answer(CommandResult<NodeCatalogItem> result) {
+  private static HttpResponse<CatalogItem> answer(CommandResult<CatalogItem> result) {
     return HttpResponse.status(result.applied() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(result.value());
   }
 
-  private Page<NodeCatalogItem> query(HttpRequest<?> request, Set<String> accepted) {
+  private Page<CatalogItem> query(HttpRequest<?> request, Set<String> accepted) {
     requireReady();
     Map<String, String> params = new HashMap<>(CatalogRequests.params(request, accepted));
     String state = params.remove("state");
@@ -124,7 +125,7 @@ class NodeCatalogController {
     return catalog.search(CatalogQuery.parse(params), filter);
   }
 
-  private NodeCatalogItem find(String id) {
+  private CatalogItem find(String id) {
     return catalog
         .get(CatalogRequests.id(id))
         .orElseThrow(() -> new NotFoundException("catalog entry '" + id + "' not found"));

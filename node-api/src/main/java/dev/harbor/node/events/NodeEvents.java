@@ -1,9 +1,9 @@
 package dev.harbor.node.events;
 
 import dev.harbor.node.catalog.NodeCatalog;
-import dev.harbor.node.instance.ApprovalItem;
 import dev.harbor.node.instance.NodeInstances;
 import dev.harbor.node.mirror.ChangeFeed;
+import dev.harbor.schemas.api.ApprovalItem;
 import dev.harbor.schemas.instance.Instance;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;

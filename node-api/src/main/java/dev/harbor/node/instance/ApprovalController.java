@@ -3,6 +3,7 @@ package dev.harbor.node.instance;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.catalog.CatalogRequests;
 import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.schemas.api.ApprovalItem;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;

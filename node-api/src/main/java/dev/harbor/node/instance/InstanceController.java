@@ -8,6 +8,7 @@ import dev.harbor.platform.catalog.CatalogRequests;
 import dev.harbor.platform.catalog.Page;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.schemas.api.InstanceStatusView;
 import dev.harbor.schemas.instance.Instance;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;

@@ -2,6 +2,7 @@ package dev.harbor.node.instance;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.harbor.node.identity.Callers;
+import dev.harbor.schemas.api.SetupAnswer;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -39,10 +40,10 @@ class SetupController {
       @Nullable String catalogId, @Nullable Map<String, String> config, @Nullable String idempotencyKey) {}
 
   @Post
-  HttpResponse<SetupAccepted> setup(HttpRequest<?> request, @Body SetupRequest body) {
-    SetupAccepted accepted =
+  HttpResponse<SetupAnswer> setup(HttpRequest<?> request, @Body SetupRequest body) {
+    SetupAnswer accepted =
         setups.setup(body.catalogId(), body.config(), body.idempotencyKey(), Callers.current(request));
-    return HttpResponse.<SetupAccepted>status(HttpStatus.ACCEPTED)
+    return HttpResponse.<SetupAnswer>status(HttpStatus.ACCEPTED)
         .header(HttpHeaders.LOCATION, accepted.statusUrl())
         .body(accepted);
   }

@@ -11,6 +11,7 @@ import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.policy.InvalidConfigException;
 import dev.harbor.policy.LaunchSpecs;
+import dev.harbor.schemas.api.SetupAnswer;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.command.Command;
 import dev.harbor.schemas.instance.Instance;
@@ -68,7 +69,7 @@ public class SetupService {
    * @throws NotFoundException for an unknown catalog entry
    * @throws ConflictException when the idempotency key already named a setup of another entry
    */
-  public SetupAccepted setup(
+  public SetupAnswer setup(
       @Nullable String catalogId, @Nullable Map<String, String> config, @Nullable String idempotencyKey, Caller caller) {
     String entryId = checkCatalogId(catalogId);
     Map<String, String> checkedConfig = SetupConfig.check(config);
@@ -95,14 +96,14 @@ public class SetupService {
     }
     Optional<Instance> live = instances.liveFor(entryId);
     if (live.isPresent()) {
-      return SetupAccepted.existing(live.get());
+      return SetupAnswer.existing(live.get());
     }
     Command command = commands.setup(caller.actor(), instanceId, entryId, checkedConfig, key);
     bus.send(command);
     return instances
         .await(instanceId, instance -> true, setupWait)
-        .map(SetupAccepted::decided)
-        .orElseGet(() -> SetupAccepted.sent(instanceId));
+        .map(SetupAnswer::decided)
+        .orElseGet(() -> SetupAnswer.sent(instanceId));
   }
 
   /** Records a setup the edge refused for its catalog entry or configuration, with the reason. */
@@ -138,12 +139,12 @@ public class SetupService {
     }
   }
 
-  private static SetupAccepted repeat(Instance earlier, String catalogId) {
+  private static SetupAnswer repeat(Instance earlier, String catalogId) {
     if (!earlier.catalogId().equals(catalogId)) {
       throw new ConflictException(
           "this idempotencyKey was already used for a setup of '" + earlier.catalogId() + "'");
     }
-    return SetupAccepted.repeated(earlier);
+    return SetupAnswer.repeated(earlier);
   }
 
   private static String checkCatalogId(@Nullable String catalogId) {

@@ -2,7 +2,6 @@ package dev.harbor.node.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.harbor.node.catalog.NodeCatalog;
-import dev.harbor.node.catalog.NodeCatalogItem;
 import dev.harbor.node.identity.Caller;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.catalog.CatalogRequests;
@@ -14,6 +13,7 @@ import dev.harbor.policy.InvalidPolicyException;
 import dev.harbor.policy.PolicyEngine;
 import dev.harbor.policy.SetupChecks;
 import dev.harbor.schemas.Wire;
+import dev.harbor.schemas.api.CatalogItem;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.instance.Decision;
 import dev.harbor.schemas.node.CallerKind;
@@ -83,13 +83,13 @@ class PolicyController {
     if (!catalog.ready()) {
       throw new NotReadyException("the node's catalog mirror is still catching up");
     }
-    NodeCatalogItem item =
+    CatalogItem item =
         catalog.get(catalogId).orElseThrow(() -> new NotFoundException("catalog entry '" + catalogId + "' not found"));
     Decision decision = decide(action, kind, name, item);
     return new DryRun(action.wire(), kind.wire(), name, catalogId, decision);
   }
 
-  private Decision decide(PolicyAction action, CallerKind kind, String name, NodeCatalogItem item) {
+  private Decision decide(PolicyAction action, CallerKind kind, String name, CatalogItem item) {
     Instant now = Instant.now();
     CatalogEntry entry = item.entry();
     if (action == PolicyAction.MCP_SETUP) {

@@ -3,7 +3,6 @@ package dev.harbor.node.secrets;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.harbor.launcher.LauncherService;
 import dev.harbor.node.catalog.NodeCatalog;
-import dev.harbor.node.catalog.NodeCatalogItem;
 import dev.harbor.node.command.CommandBus;
 import dev.harbor.node.command.Commands;
 import dev.harbor.node.identity.Caller;
@@ -15,6 +14,7 @@ import dev.harbor.platform.http.ConflictException;
 import dev.harbor.platform.http.ForbiddenException;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.schemas.api.CatalogItem;
 import dev.harbor.schemas.catalog.SecretSpec;
 import dev.harbor.schemas.command.Command;
 import dev.harbor.schemas.command.CommandType;
@@ -138,7 +138,7 @@ class SecretsController {
   }
 
   private List<SecretSpec> specs(Instance instance) {
-    return catalog.get(instance.catalogId()).map(NodeCatalogItem::entry).map(e -> e.secrets()).orElse(List.of())
+    return catalog.get(instance.catalogId()).map(CatalogItem::entry).map(e -> e.secrets()).orElse(List.of())
         .stream().filter(s -> s.name() != null && !s.name().isBlank()).toList();
   }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.harbor.node.Fixtures;
 import dev.harbor.node.KafkaNode;
+import dev.harbor.schemas.api.CatalogItem;
 import dev.harbor.schemas.audit.AuditEventType;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.command.Command;
@@ -61,7 +62,7 @@ class CatalogCommandsTest {
     assertThat(command.nodeId()).isEqualTo(node.nodeId());
     assertThat(node.keyOf(command)).isEqualTo(id);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    NodeCatalogItem item = read(response.body(), NodeCatalogItem.class);
+    CatalogItem item = read(response.body(), CatalogItem.class);
     assertThat(item.local().enabled()).isFalse();
     assertThat(item.local().reason()).isEqualTo("not on this host");
   }
@@ -81,7 +82,7 @@ class CatalogCommandsTest {
     assertThat(command.note()).isNull();
     HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(read(response.body(), NodeCatalogItem.class).local().enabled()).isTrue();
+    assertThat(read(response.body(), CatalogItem.class).local().enabled()).isTrue();
   }
 
   @Test
@@ -102,7 +103,7 @@ class CatalogCommandsTest {
         node.post("/v1/mcp/catalog/" + id + "/disable", operator, "{\"reason\": \"later\"}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    assertThat(read(response.body(), NodeCatalogItem.class).local().enabled()).isTrue();
+    assertThat(read(response.body(), CatalogItem.class).local().enabled()).isTrue();
     assertThat(node.commands()).anyMatch(c -> id.equals(c.catalogId()) && c.type() == CommandType.DISABLE);
   }
 

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.harbor.node.Fixtures;
 import dev.harbor.node.KafkaNode;
-import dev.harbor.node.instance.ApprovalItem;
+import dev.harbor.schemas.api.ApprovalItem;
 import dev.harbor.schemas.instance.Instance;
 import dev.harbor.schemas.instance.InstanceStatus;
 import dev.harbor.schemas.node.Actor;

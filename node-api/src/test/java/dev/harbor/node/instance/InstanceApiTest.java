@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.harbor.node.Fixtures;
 import dev.harbor.node.KafkaNode;
 import dev.harbor.platform.catalog.Page;
+import dev.harbor.schemas.api.ApprovalItem;
+import dev.harbor.schemas.api.InstanceStatusView;
 import dev.harbor.schemas.audit.AuditEventType;
 import dev.harbor.schemas.command.Command;
 import dev.harbor.schemas.command.CommandType;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.node.Fixtures;
 import dev.harbor.node.KafkaNode;
+import dev.harbor.schemas.api.SetupAnswer;
 import dev.harbor.schemas.catalog.ParameterSpec;
 import dev.harbor.schemas.command.Command;
 import dev.harbor.schemas.command.CommandType;
@@ -57,7 +58,7 @@ class SetupApiTest {
         "{\"catalogId\": \"" + id("fresh") + "\", \"config\": {\"path\": \"/srv/data\"}}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    SetupAccepted accepted = read(response.body(), SetupAccepted.class);
+    SetupAnswer accepted = read(response.body(), SetupAnswer.class);
     assertThat(accepted.instanceId()).matches("i-[0-9a-f]{20}");
     assertThat(accepted.statusUrl()).isEqualTo("/v1/mcp/instances/" + accepted.instanceId() + "/status");
     assertThat(response.headers().firstValue("Location")).hasValue(accepted.statusUrl());
@@ -75,7 +76,7 @@ class SetupApiTest {
     HttpResponse<String> response = setup(agent,
         "{\"catalogId\": \"" + id("keyed") + "\", \"idempotencyKey\": \"run-42:step.1\"}");
 
-    SetupAccepted accepted = read(response.body(), SetupAccepted.class);
+    SetupAnswer accepted = read(response.body(), SetupAnswer.class);
     assertThat(accepted.instanceId())
         .isEqualTo(InstanceIds.forKey(node.nodeId(), agentTokenId, "run-42:step.1"))
         .isNotEqualTo(InstanceIds.forKey(node.nodeId(), operator.substring(4, 16), "run-42:step.1"));
@@ -93,7 +94,7 @@ class SetupApiTest {
         setup(agent, "{\"catalogId\": \"" + id("repeat") + "\", \"idempotencyKey\": \"once\"}");
 
     assertThat(response.statusCode()).isEqualTo(202);
-    SetupAccepted accepted = read(response.body(), SetupAccepted.class);
+    SetupAnswer accepted = read(response.body(), SetupAnswer.class);
     assertThat(accepted.instanceId()).isEqualTo(instanceId);
     assertThat(accepted.repeated()).isTrue();
     assertThat(accepted.existing()).isNull();
@@ -119,7 +120,7 @@ class SetupApiTest {
 
     HttpResponse<String> response = setup(agent, "{\"catalogId\": \"" + id("taken") + "\"}");
 
-    SetupAccepted accepted = read(response.body(), SetupAccepted.class);
+    SetupAnswer accepted = read(response.body(), SetupAnswer.class);
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(accepted.instanceId()).isEqualTo(open.id());
     assertThat(accepted.existing()).isTrue();
@@ -137,7 +138,7 @@ class SetupApiTest {
 
     HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
 
-    SetupAccepted accepted = read(response.body(), SetupAccepted.class);
+    SetupAnswer accepted = read(response.body(), SetupAnswer.class);
     assertThat(accepted.instanceId()).isEqualTo(command.instanceId());
     assertThat(accepted.status()).isNotNull();
     assertThat(accepted.decision()).isNotNull();
@@ -200,7 +201,7 @@ class SetupApiTest {
     HttpResponse<String> response =
         setup(agent, "{\"catalogId\": \"" + id("needs-region") + "\", \"config\": {\"region\": \"eu-west\"}}");
 
-    SetupAccepted accepted = read(response.body(), SetupAccepted.class);
+    SetupAnswer accepted = read(response.body(), SetupAnswer.class);
     assertThat(node.awaitCommand(c -> accepted.instanceId().equals(c.instanceId())).config())
         .isEqualTo(Map.of("region", "eu-west"));
   }

@@ -1,4 +1,4 @@
-package dev.harbor.node.catalog;
+package dev.harbor.schemas.api;
 
 import dev.harbor.schemas.node.Actor;
 import dev.harbor.schemas.node.CatalogEntryState;
@@ -7,7 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 /**
- * This node's own state of a catalog entry, as the API shows it beside the global entry: enabled or
+ * A Node's own state of a catalog entry, as its API shows it beside the global entry: enabled or
  * not, why, who decided and when. {@code catalogChangedSince} tells that the Hub updated the entry
  * after the decision. An entry nobody decided on is enabled, with no actor.
  */
@@ -19,7 +19,8 @@ public record LocalState(
     @Nullable Instant changedAt,
     boolean catalogChangedSince) {
 
-  static LocalState of(@Nullable CatalogEntryState state, Instant catalogUpdatedAt) {
+  /** The state a decision gives an entry last updated by the Hub at {@code catalogUpdatedAt}. */
+  public static LocalState of(@Nullable CatalogEntryState state, Instant catalogUpdatedAt) {
     if (state == null) {
       return new LocalState(true, null, null, null, false);
     }

@@ -1,9 +1,12 @@
-package dev.harbor.sdk;
+package dev.harbor.schemas.api;
 
 import dev.harbor.schemas.catalog.CatalogEntry;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** A catalog entry as a Node serves it: the Hub's global metadata and this Node's own state, kept apart. */
+/**
+ * A catalog entry as a Node's API serves it: the Hub's global metadata ({@code entry}) and this
+ * Node's own state ({@code local}), kept apart.
+ */
 @Serdeable
 public record CatalogItem(CatalogEntry entry, LocalState local) {
 

@@ -1,4 +1,4 @@
-package dev.harbor.node.instance;
+package dev.harbor.schemas.api;
 
 import dev.harbor.schemas.instance.ApprovalState;
 import dev.harbor.schemas.instance.Instance;
@@ -29,23 +29,16 @@ public record ApprovalItem(
     @Nullable Instant decidedAt,
     @Nullable String note) {
 
+  public ApprovalItem {
+    config = config == null ? Map.of() : Map.copyOf(config);
+  }
+
   /** The instance's approval, when it ever needed one. */
   public static Optional<ApprovalItem> of(Instance instance) {
     return Optional.ofNullable(instance.approval())
-        .map(
-            approval ->
-                new ApprovalItem(
-                    instance.id(),
-                    instance.catalogId(),
-                    instance.name(),
-                    instance.requestedBy(),
-                    instance.config(),
-                    approval.state(),
-                    approval.specHash(),
-                    approval.requestedAt(),
-                    approval.expiresAt(),
-                    approval.decidedBy(),
-                    approval.decidedAt(),
-                    approval.note()));
+        .map(approval -> new ApprovalItem(
+            instance.id(), instance.catalogId(), instance.name(), instance.requestedBy(), instance.config(),
+            approval.state(), approval.specHash(), approval.requestedAt(), approval.expiresAt(),
+            approval.decidedBy(), approval.decidedAt(), approval.note()));
   }
 }
