@@ -1,11 +1,13 @@
 package dev.harbor.app;
 
 import dev.harbor.app.HarborSettings.Role;
+import dev.harbor.hub.NodeLink;
 import dev.harbor.kafka.embedded.EmbeddedKafka;
 import dev.harbor.platform.health.Readiness;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -62,8 +64,9 @@ public final class Harbor implements AutoCloseable {
       Files.writeString(effective.bootstrapFile(), broker.bootstrapServers());
       running.push(() -> Files.deleteIfExists(settings.bootstrapFile()));
     }
+    ApplicationContext hub = null;
     if (settings.roles().contains(Role.HUB)) {
-      ApplicationContext hub = context("hub", effective, settings.hubPort(), hubProperties(effective));
+      hub = context("hub", effective, settings.hubPort(), hubProperties(effective));
       hubUrl = hub.getBean(EmbeddedServer.class).getURL().toString();
     }
     if (settings.roles().contains(Role.NODE)) {
@@ -74,6 +77,9 @@ public final class Harbor implements AutoCloseable {
               settings.nodePort(),
               nodeProperties(settings));
       nodeUrl = node.getBean(EmbeddedServer.class).getURL().toString();
+      if (hub != null) {
+        hub.getBean(NodeLink.class).pointAtIfUnset(URI.create(nodeUrl));
+      }
     }
   }
 
@@ -84,6 +90,9 @@ public final class Harbor implements AutoCloseable {
     properties.put("micronaut.server.host", effective.bindHost());
     properties.put("micronaut.server.port", port);
     properties.put("micronaut.server.max-request-size", MAX_REQUEST_BYTES);
+    // The web pages of the ui module: the Hub's catalog page and the Node's MCP page, at /ui.
+    properties.put("micronaut.router.static-resources.ui.paths", List.of("classpath:harbor/ui"));
+    properties.put("micronaut.router.static-resources.ui.mapping", "/ui/**");
     if (!LOOPBACK.contains(effective.bindHost())) {
       properties.put("harbor.http.allowed-hosts", List.of(effective.bindHost()));
     }
@@ -137,6 +146,9 @@ public final class Harbor implements AutoCloseable {
     }
     if (!effective.registryUrl().isBlank()) {
       properties.put("harbor.hub.registry-url", effective.registryUrl());
+    }
+    if (!effective.hubNodeUrl().isBlank()) {
+      properties.put("harbor.hub.node-url", effective.hubNodeUrl());
     }
     return properties;
   }

@@ -71,11 +71,11 @@ public final class HarborMain {
     out.println();
     out.println("Harbor is up (data in " + settings.home() + ")");
     if (harbor.nodeUrl() != null) {
-      out.println("  Node:  " + harbor.nodeUrl());
+      out.println("  Node:  " + harbor.nodeUrl() + "  (web page: " + harbor.nodeUrl() + "/ui)");
       out.println("  Operator token: " + settings.home().resolve("operator.token"));
     }
     if (harbor.hubUrl() != null) {
-      out.println("  Hub:   " + harbor.hubUrl());
+      out.println("  Hub:   " + harbor.hubUrl() + "  (web page: " + harbor.hubUrl() + "/ui)");
     }
     out.println("  Kafka: " + (settings.kafkaBootstrap().isBlank() ? "embedded, " + readBootstrap(settings) : settings.kafkaBootstrap()));
     out.println("Press Ctrl-C to stop.");
@@ -136,6 +136,7 @@ public final class HarborMain {
           HARBOR_BIND                  address the HTTP servers bind to (default 127.0.0.1)
           HARBOR_SEED                  comma-separated catalog sources the Hub imports at start
           HARBOR_REGISTRY_URL          an MCP registry (official API shape) the Hub syncs from at start
+          HARBOR_HUB_NODE_URL          the Node the Hub's catalog page links to (default: this process's Node)
           HARBOR_APPROVAL_TTL          how long a setup waits for approval before it is denied (default 24h)
           HARBOR_APPROVAL_CHECK_INTERVAL   how often expired approvals are looked for (default 30s)
         """);

@@ -27,6 +27,7 @@ public record HarborSettings(
     int hubPort,
     List<Path> seed,
     String registryUrl,
+    String hubNodeUrl,
     String approvalTtl,
     String approvalCheckInterval,
     boolean launcher,
@@ -70,6 +71,7 @@ public record HarborSettings(
         port(env, "HARBOR_HUB_PORT", 8081),
         seed,
         env.getOrDefault("HARBOR_REGISTRY_URL", ""),
+        env.getOrDefault("HARBOR_HUB_NODE_URL", ""),
         env.getOrDefault("HARBOR_APPROVAL_TTL", "24h"),
         env.getOrDefault("HARBOR_APPROVAL_CHECK_INTERVAL", "30s"),
         switch (env.getOrDefault("HARBOR_LAUNCHER", "on").trim().toLowerCase(java.util.Locale.ROOT)) {
@@ -85,7 +87,7 @@ public record HarborSettings(
   public HarborSettings withKafkaBootstrap(String bootstrap) {
     return new HarborSettings(
         home, roles, bootstrap, kafkaPort, replicationFactor, minInsyncReplicas, nodeId, bindHost,
-        nodePort, hubPort, seed, registryUrl, approvalTtl, approvalCheckInterval, launcher, secretsDir, probeTimeout, secretDelivery);
+        nodePort, hubPort, seed, registryUrl, hubNodeUrl, approvalTtl, approvalCheckInterval, launcher, secretsDir, probeTimeout, secretDelivery);
   }
 
   /** Where the running system records the bootstrap servers for one-off commands such as imports. */

@@ -141,6 +141,24 @@ class HarborSystemTest {
   }
 
   @Test
+  void bothServicesServeTheWebPagesWithoutATokenWhileTheNodeApiStillWantsOne() throws IOException {
+    for (Api service : List.of(hub, operator.as(null))) {
+      Api.Reply page = service.get("/ui/");
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.body()).contains("<div id=\"app\">").contains("/ui/assets/");
+      assertThat(page.headers().get("content-security-policy")).singleElement().asString().startsWith("default-src 'self'");
+      assertThat(page.headers().get("x-frame-options")).containsExactly("DENY");
+      assertThat(service.get("/ui").status()).isEqualTo(200);
+      assertThat(service.statusWithHost("/ui/", "evil.example")).isEqualTo(403);
+    }
+    assertThat(operator.as(null).get("/v1/hub").status()).isEqualTo(401);
+    assertThat(operator.as(null).get("/v1/mcp/instances").status()).isEqualTo(401);
+    assertThat(hub.get("/v1/hub").json())
+        .containsEntry("service", "hub")
+        .containsEntry("nodeUrl", harbor.nodeUrl());
+  }
+
+  @Test
   void badInputIsRefusedNamingTheProblemAndChangesNothing() {
     String id = firstId("q=fetch&launcherKind=docker");
     Map<String, Object> before = local(operator.get("/v1/mcp/catalog/" + id).json());

@@ -71,9 +71,14 @@ final class LaunchingNode implements AutoCloseable {
 
   /** A caller with a new token of that kind and name. */
   Api caller(String kind, String name) {
+    return operator.as(token(kind, name));
+  }
+
+  /** A new token of that kind and name, as the operator creates it. */
+  String token(String kind, String name) {
     Api.Reply created = operator.post("/v1/tokens", "{\"kind\":\"" + kind + "\",\"name\":\"" + name + "\"}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return operator.as((String) created.json().get("token"));
+    return (String) created.json().get("token");
   }
 
   /** The instance as the operator reads it. */
