@@ -275,7 +275,8 @@ class LauncherIT {
     node.awaitStatus(id, "failed", Duration.ofSeconds(30));
     assertThat((String) node.instance(id).get("errorMessage"))
         .isEqualTo("container limits were changed outside Harbor; it was removed");
-    assertThat(node.containersOf(id)).isEmpty();
+    await("container removed after the report").atMost(Duration.ofSeconds(30))
+        .until(() -> node.containersOf(id).isEmpty());
     node.removeAndAwaitNoContainer(agent, id);
   }
 
