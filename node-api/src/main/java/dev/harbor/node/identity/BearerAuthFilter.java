@@ -14,12 +14,12 @@ import io.micronaut.http.annotation.ServerFilter;
 import java.util.Optional;
 
 /**
- * Authenticates every request under {@code /v1}: it must carry {@code Authorization: Bearer
- * <token>} with an active token, or it is answered 401 with a {@code WWW-Authenticate: Bearer}
- * challenge. The caller is attached to the request for {@link Callers}. Token values are never
+ * Authenticates every request under {@code /v1} and to the node's MCP server at {@code /mcp}: it
+ * must carry {@code Authorization: Bearer <token>} with an active token, or it is answered 401 with
+ * a {@code WWW-Authenticate: Bearer} challenge. The caller is attached to the request for {@link Callers}. Token values are never
  * logged.
  */
-@ServerFilter("/v1/**")
+@ServerFilter({"/v1/**", "/mcp", "/mcp/**"})
 @Requires(env = "node")
 public final class BearerAuthFilter implements Ordered {
 

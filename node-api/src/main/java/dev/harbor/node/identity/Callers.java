@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The caller of a request under {@code /v1}, as {@link BearerAuthFilter} authenticated it.
- * Controllers call {@link #current} or {@link #require} first thing; a request that reached them
+ * The caller of a request under {@code /v1} or to {@code /mcp}, as {@link BearerAuthFilter}
+ * authenticated it. Controllers call {@link #current} or {@link #require} first thing; a request that reached them
  * without an authenticated caller is answered 401 rather than served.
  */
 public final class Callers {
