@@ -1,5 +1,7 @@
 package dev.harbor.app;
 
+import dev.harbor.app.cli.Completion;
+import dev.harbor.app.cli.McpCli;
 import dev.harbor.hub.HubCatalog;
 import dev.harbor.hub.ImportReport;
 import dev.harbor.hub.importer.CatalogSources;
@@ -17,7 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
-/** The {@code ./harbor} command line: {@code up}, {@code hub import PATH} and {@code help}. */
+/**
+ * The {@code ./harbor} command line: {@code up}, {@code hub import PATH}, {@code mcp ...} (see {@link
+ * McpCli}), {@code completion bash} and {@code help}.
+ */
 public final class HarborMain {
 
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
@@ -51,6 +56,8 @@ public final class HarborMain {
     return switch (command) {
       case "up" -> up();
       case "hub" -> hub(Arrays.copyOfRange(args, 1, args.length));
+      case "mcp" -> new McpCli(env, out, System.err).run(Arrays.copyOfRange(args, 1, args.length));
+      case "completion" -> completion(Arrays.copyOfRange(args, 1, args.length));
       case "help", "--help", "-h" -> help();
       default -> throw new IllegalArgumentException("unknown command '" + command + "'; see ./harbor help");
     };
@@ -112,6 +119,14 @@ public final class HarborMain {
     }
   }
 
+  private int completion(String[] args) {
+    if (args.length != 1 || !args[0].equals("bash")) {
+      throw new IllegalArgumentException("usage: ./harbor completion bash (then: source <(./harbor completion bash))");
+    }
+    out.print(Completion.bash());
+    return 0;
+  }
+
   private int help() {
     out.println(
         """
@@ -123,6 +138,9 @@ public final class HarborMain {
           bench              run the catalog benchmark (import, mirror catch-up, search latency)
           hub import PATH    import one more catalog source into the running Hub: a directory in Docker's
                              registry layout (servers/NAME/server.yaml) or an official-registry listing (.json)
+          mcp COMMAND        manage the Node's MCP servers: catalog, setup, approvals, instances, tokens
+                             (./harbor mcp help lists the commands and exit codes; docs/cli.md)
+          completion bash    print a bash completion script: source <(./harbor completion bash)
           help               show this help
 
         Environment (all optional):
