@@ -47,14 +47,12 @@ class LauncherIT {
   private static final Duration ACTIVE_WITHIN = Duration.ofSeconds(90);
 
   @TempDir static Path home;
-  static final HarborLog log = new HarborLog();
   static LaunchingNode node;
   static Api operator;
   static Api agent;
 
   @BeforeAll
   static void start() throws IOException {
-    log.start();
     node = LaunchingNode.start(home, "it", Map.of("HARBOR_PROBE_TIMEOUT", "15s"),
         TestCatalog.everythingHttp("test.everything-http"),
         TestCatalog.everythingStdio("test.everything-stdio"),
@@ -75,12 +73,8 @@ class LauncherIT {
 
   @AfterAll
   static void stop() throws IOException {
-    try {
-      if (node != null) {
-        node.close();
-      }
-    } finally {
-      log.stop();
+    if (node != null) {
+      node.close();
     }
   }
 
@@ -162,7 +156,7 @@ class LauncherIT {
       assertThat(TopicRecords.raw(node.harbor, topic.name())).as(topic.name()).doesNotContain(canary);
     }
     assertThat(filesContaining(home, canary)).as("files under HARBOR_HOME holding the value").isEmpty();
-    assertThat(log.text()).as("Harbor's log").contains("launcher of node " + node.nodeId).doesNotContain(canary);
+    assertThat(node.log()).as("Harbor's log").contains("launcher of node " + node.nodeId).doesNotContain(canary);
     assertThat(node.audit(e -> id.equals(e.instanceId())))
         .extracting(AuditEvent::type)
         .contains(AuditEventType.SECRET_MISSING, AuditEventType.SECRET_LINKED, AuditEventType.LAUNCH_SUCCEEDED);

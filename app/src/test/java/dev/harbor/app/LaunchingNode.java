@@ -22,7 +22,8 @@ import java.util.function.Predicate;
 /**
  * A whole Harbor (embedded broker, Hub, Node) on the real Docker engine, for the launcher's
  * integration tests: a node id of its own ({@code <prefix>-<hex>}), its secrets under
- * /dev/shm/harbor-tests/&lt;node&gt;, the given catalog entries published, and on {@link #close()}
+ * /dev/shm/harbor-tests/&lt;node&gt;, the given catalog entries published, its log captured
+ * ({@link #log()}), and on {@link #close()}
  * everything that claims the node swept from Docker (containers, services, Docker Secrets) even when
  * a test failed.
  */
@@ -33,8 +34,11 @@ final class LaunchingNode implements AutoCloseable {
   final DockerClient docker;
   final Harbor harbor;
   final Api operator;
+  private final HarborLog log;
 
-  private LaunchingNode(String nodeId, Path secretsDir, DockerClient docker, Harbor harbor, Api operator) {
+  private LaunchingNode(
+      String nodeId, Path secretsDir, DockerClient docker, Harbor harbor, Api operator, HarborLog log) {
+    this.log = log;
     this.nodeId = nodeId;
     this.secretsDir = secretsDir;
     this.docker = docker;
@@ -57,9 +61,17 @@ final class LaunchingNode implements AutoCloseable {
     settings.put("HARBOR_LAUNCHER", "on");
     settings.put("HARBOR_SECRETS_DIR", secretsDir.toString());
     settings.putAll(env);
-    Harbor harbor = TestHarbor.start(settings);
-    LaunchingNode node =
-        new LaunchingNode(nodeId, secretsDir, docker, harbor, new Api(harbor.nodeUrl(), TestHarbor.operatorToken(home)));
+    HarborLog log = new HarborLog();
+    log.start();
+    Harbor harbor;
+    try {
+      harbor = TestHarbor.start(settings);
+    } catch (IOException | RuntimeException e) {
+      log.stop();
+      throw e;
+    }
+    LaunchingNode node = new LaunchingNode(
+        nodeId, secretsDir, docker, harbor, new Api(harbor.nodeUrl(), TestHarbor.operatorToken(home)), log);
     if (entries.length > 0) {
       TestCatalog.publish(harbor, entries);
       String last = entries[entries.length - 1].id();
@@ -136,11 +148,17 @@ final class LaunchingNode implements AutoCloseable {
     return TopicRecords.read(harbor, Topics.audit(nodeId), wanted);
   }
 
+  /** What Harbor has logged since this node started. */
+  String log() {
+    return log.text();
+  }
+
   @Override
   public void close() throws IOException {
     try {
       harbor.close();
     } finally {
+      log.stop();
       DockerTestSupport.sweep(docker, nodeId, secretsDir);
     }
   }

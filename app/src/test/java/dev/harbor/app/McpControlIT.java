@@ -36,14 +36,12 @@ class McpControlIT {
   private static final Duration ACTIVE_WITHIN = Duration.ofSeconds(90);
 
   @TempDir static Path home;
-  static final HarborLog log = new HarborLog();
   static LaunchingNode node;
   static String agentToken;
   static String otherAgentToken;
 
   @BeforeAll
   static void start() throws IOException {
-    log.start();
     node = LaunchingNode.start(home, "mcpctl", Map.of(), TestCatalog.everythingHttp(ENTRY));
     agentToken = node.token("agent", "mcp-bot");
     otherAgentToken = node.token("agent", "other-bot");
@@ -51,12 +49,8 @@ class McpControlIT {
 
   @AfterAll
   static void stop() throws IOException {
-    try {
-      if (node != null) {
-        node.close();
-      }
-    } finally {
-      log.stop();
+    if (node != null) {
+      node.close();
     }
   }
 
