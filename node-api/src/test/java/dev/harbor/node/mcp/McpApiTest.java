@@ -61,6 +61,32 @@ class McpApiTest {
   }
 
   @Test
+  void aProtocolVersionHeaderTheServerDoesNotSpeakIsRefusedWith400AndNoCallIsMade() {
+    String catalogId = node.nodeId() + ".mcp-fresh";
+    String setup = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"request_setup\","
+        + "\"arguments\":{\"catalogId\":\"" + catalogId + "\",\"idempotencyKey\":\"version-check\"}}}";
+    HttpResponse<String> refused = node.send(node.request("/mcp", agent).header("MCP-Protocol-Version", "1999-01-01")
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(setup)));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    Map<String, Object> error = map(KafkaNode.read(refused.body(), Argument.mapOf(String.class, Object.class)).get("error"));
+    assertThat(error).containsEntry("code", -32600);
+    assertThat((String) error.get("message")).contains("MCP-Protocol-Version", "1999-01-01", "2025-06-18");
+
+    for (String spoken : List.of("2025-06-18", "2025-03-26")) {
+      HttpResponse<String> ping = node.send(node.request("/mcp", agent).header("MCP-Protocol-Version", spoken)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"ping\"}")));
+      assertThat(ping.statusCode()).as(spoken).isEqualTo(200);
+    }
+    HttpResponse<String> accepted = node.send(node.request("/mcp", agent).header("MCP-Protocol-Version", "2025-06-18")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(setup.replace("version-check", "version-ok"))));
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    node.awaitCommand(c -> "version-ok".equals(c.idempotencyKey()));
+    assertThat(node.commands()).noneMatch(c -> "version-check".equals(c.idempotencyKey()));
+  }
+
+  @Test
   void aClientThatOnlyAcceptsAnEventStreamGetsTheAnswerAsOneEvent() {
     HttpResponse<String> response = node.send(node.request("/mcp", agent).header("Accept", "text/event-stream")
         .header("Content-Type", "application/json")
