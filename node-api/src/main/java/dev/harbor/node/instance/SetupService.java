@@ -67,7 +67,8 @@ public class SetupService {
    *
    * @throws BadRequestException naming the field that is missing or malformed
    * @throws NotFoundException for an unknown catalog entry
-   * @throws ConflictException when the idempotency key already named a setup of another entry
+   * @throws ConflictException when the idempotency key already named a setup of another entry, or
+   *     when the entry already runs here with a configuration other than the one asked for
    */
   public SetupAnswer setup(
       @Nullable String catalogId, @Nullable Map<String, String> config, @Nullable String idempotencyKey, Caller caller) {
@@ -96,7 +97,7 @@ public class SetupService {
     }
     Optional<Instance> live = instances.liveFor(entryId);
     if (live.isPresent()) {
-      return SetupAnswer.existing(live.get());
+      return shared(live.get(), checkedConfig);
     }
     Command command = commands.setup(caller.actor(), instanceId, entryId, checkedConfig, key);
     bus.send(command);
@@ -145,6 +146,19 @@ public class SetupService {
           "this idempotencyKey was already used for a setup of '" + earlier.catalogId() + "'");
     }
     return SetupAnswer.repeated(earlier);
+  }
+
+  /**
+   * The live instance of the entry, answered to a request that leaves the configuration to it or asks
+   * for the same one. A different configuration is a conflict rather than a silent substitution.
+   */
+  private static SetupAnswer shared(Instance live, Map<String, String> config) {
+    if (!config.isEmpty() && !config.equals(live.config())) {
+      throw new ConflictException("config",
+          "'" + live.catalogId() + "' already has instance " + live.id() + " (" + live.status().wire()
+              + ") with another configuration; use it as it is (no config) or have it removed first");
+    }
+    return SetupAnswer.existing(live);
   }
 
   private static String checkCatalogId(@Nullable String catalogId) {

@@ -17,6 +17,7 @@ import dev.harbor.schemas.node.CallerKind;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,8 @@ class SetupApiTest {
     agentTokenId = agent.substring(4, 16);
     node.publishCatalog(Fixtures.entry(id("fresh")), Fixtures.entry(id("keyed")), Fixtures.entry(id("repeat")),
         Fixtures.entry(id("taken")), Fixtures.entry(id("decided")), Fixtures.entry(id("other")),
-        Fixtures.entry(id("needs-region"), new ParameterSpec("region", "where", "string", true, null)));
+        Fixtures.entry(id("needs-region"), new ParameterSpec("region", "where", "string", true, null)),
+        Fixtures.entry(id("configured"), new ParameterSpec("path", "where", "string", false, null)));
   }
 
   @AfterAll
@@ -126,6 +128,25 @@ class SetupApiTest {
     assertThat(accepted.existing()).isTrue();
     assertThat(accepted.status()).isEqualTo(InstanceStatus.ACTIVE);
     assertThat(node.commands()).noneMatch(c -> c.type() == CommandType.SETUP && id("taken").equals(c.catalogId()));
+  }
+
+  @Test
+  void askingForAnotherConfigurationOfAnEntryThatAlreadyRunsIsAConflictNamingTheInstance() {
+    Instance open = node.publishInstance(Fixtures.instance(node.nodeId(), "i-00000000000000config", id("configured"),
+        InstanceStatus.ACTIVE, new Actor(CallerKind.SCRIPT, "someone-else", null), Instant.now(), "earlier"));
+    assertThat(open.config()).containsExactly(Map.entry("path", "/data"));
+
+    var conflict = error(setup(agent, "{\"catalogId\": \"" + id("configured") + "\", \"config\": {\"path\": \"/srv\"}}"), 409);
+    assertThat(conflict.field()).isEqualTo("config");
+    assertThat(conflict.message()).contains(open.id(), "another configuration");
+    assertThat(node.commands()).noneMatch(c -> c.type() == CommandType.SETUP && id("configured").equals(c.catalogId()));
+
+    for (String config : List.of("{\"path\": \"/data\"}", "{}")) {
+      SetupAnswer same = read(setup(agent, "{\"catalogId\": \"" + id("configured") + "\", \"config\": " + config + "}").body(),
+          SetupAnswer.class);
+      assertThat(same.instanceId()).as(config).isEqualTo(open.id());
+      assertThat(same.existing()).as(config).isTrue();
+    }
   }
 
   @Test
