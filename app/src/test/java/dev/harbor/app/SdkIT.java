@@ -49,7 +49,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -388,8 +386,9 @@ class SdkIT {
 
   @Test
   void theJavaExamplesInDocsSdkMdAreCodeThisTestRuns() throws IOException {
-    List<List<String>> examples = javaBlocks(Files.readString(repositoryFile("docs/sdk.md")));
-    List<String> code = lines(Files.readString(repositoryFile("app/src/test/java/dev/harbor/app/SdkIT.java")));
+    List<List<String>> examples = DocExamples.javaBlocks(Files.readString(DocExamples.repositoryFile("docs/sdk.md")));
+    List<String> code = DocExamples.codeLines(
+        Files.readString(DocExamples.repositoryFile("app/src/test/java/dev/harbor/app/SdkIT.java")));
 
     assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
     for (List<String> example : examples) {
@@ -410,35 +409,5 @@ class SdkIT {
         .until(() -> harbor.status(id).status() == InstanceStatus.REMOVED);
     assertThat(DockerTestSupport.containersOf(docker, nodeId))
         .noneMatch(c -> id.equals(c.getLabels().get(Ownership.INSTANCE)));
-  }
-
-  private static Path repositoryFile(String relative) {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve(relative))) {
-      dir = dir.getParent();
-    }
-    assertThat(dir).as("%s above the working directory", relative).isNotNull();
-    return dir.resolve(relative);
-  }
-
-  /** The code blocks marked {@code java}, each as its lines without indentation or blank lines. */
-  private static List<List<String>> javaBlocks(String markdown) {
-    List<List<String>> blocks = new ArrayList<>();
-    List<String> block = null;
-    for (String line : markdown.split("\n", -1)) {
-      if (block == null && line.strip().equals("```java")) {
-        block = new ArrayList<>();
-      } else if (block != null && line.strip().equals("```")) {
-        blocks.add(lines(String.join("\n", block)));
-        block = null;
-      } else if (block != null) {
-        block.add(line);
-      }
-    }
-    return blocks;
-  }
-
-  private static List<String> lines(String text) {
-    return Stream.of(text.split("\n", -1)).map(String::strip).filter(line -> !line.isEmpty()).toList();
   }
 }

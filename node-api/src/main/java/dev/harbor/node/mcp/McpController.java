@@ -28,9 +28,8 @@ import java.util.Locale;
  * authenticated with the caller's bearer token like {@code /v1}. Each POST carries one JSON-RPC
  * message and is answered with one JSON response ({@code text/event-stream} with one event only when
  * the client does not accept JSON), or 202 for a notification. The server keeps no session and offers
- * no server-to-client stream: GET and DELETE answer 405. A request whose {@code MCP-Protocol-Version}
- * header names a version this server does not speak is refused with 400; without the header the
- * server assumes a version it speaks, as the transport asks of servers.
+ * no server-to-client stream: GET and DELETE answer 405. The {@code MCP-Protocol-Version} header is
+ * checked by {@link McpProtocol}.
  */
 @Controller("/mcp")
 @Requires(env = "node")
@@ -54,10 +53,8 @@ class McpController {
 
   @Post(consumes = MediaType.ALL, produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
   HttpResponse<?> post(HttpRequest<?> request, @Body @Nullable String body) {
-    McpAnswer answer = unsupportedVersion(request.getHeaders().get(PROTOCOL_VERSION_HEADER));
-    if (answer == null) {
-      answer = protocol.handle(body, Callers.current(request));
-    }
+    McpAnswer answer =
+        protocol.handle(body, Callers.current(request), request.getHeaders().get(PROTOCOL_VERSION_HEADER));
     if (answer.body() == null) {
       return HttpResponse.status(HttpStatus.ACCEPTED);
     }
@@ -78,18 +75,6 @@ class McpController {
   HttpResponse<?> endSession(HttpRequest<?> request) {
     Callers.current(request);
     return notAllowed();
-  }
-
-  /** A 400 answer when the client names a protocol version this server does not speak, else null. */
-  @Nullable
-  static McpAnswer unsupportedVersion(@Nullable String header) {
-    if (header == null || McpProtocol.SUPPORTED_VERSIONS.contains(header.strip())) {
-      return null;
-    }
-    String shown = header.length() > 40 ? header.substring(0, 40) + "..." : header;
-    return McpAnswer.badRequest(JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
-        PROTOCOL_VERSION_HEADER + ": unsupported protocol version \"" + shown.replaceAll("[^\\x20-\\x7e]", "?")
-            + "\"; this server speaks " + String.join(", ", McpProtocol.SUPPORTED_VERSIONS.stream().sorted().toList())));
   }
 
   private static HttpResponse<?> notAllowed() {

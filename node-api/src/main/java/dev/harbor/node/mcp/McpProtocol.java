@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * {@code ping}, {@code tools/list} and {@code tools/call}, accepts notifications and responses without
  * an answer. Malformed JSON, a message that is not a JSON-RPC request and an unknown tool are protocol
  * errors; a tool that refuses (bad argument, policy, ownership) answers an error result instead.
+ *
+ * <p>After initialization a client names the negotiated version in the {@code MCP-Protocol-Version}
+ * header of every request: a version this server does not speak is refused with 400. The header of
+ * {@code initialize} itself is not checked (the version is negotiated in its body), and a request
+ * without the header is served, as the transport asks of servers for older clients.
  */
 final class McpProtocol {
 
@@ -42,8 +47,8 @@ final class McpProtocol {
     this.serverVersion = serverVersion;
   }
 
-  /** Answers one POSTed message for the authenticated caller. */
-  McpAnswer handle(@Nullable String body, Caller caller) {
+  /** Answers one POSTed message for the authenticated caller, with its MCP-Protocol-Version header. */
+  McpAnswer handle(@Nullable String body, Caller caller, @Nullable String protocolVersion) {
     Object message;
     try {
       message = json.readValue(body == null ? "" : body, Object.class);
@@ -65,6 +70,11 @@ final class McpProtocol {
     }
     if (!(method instanceof String name) || name.isBlank()) {
       return McpAnswer.badRequest(JsonRpc.error(id, JsonRpc.INVALID_REQUEST, "invalid request: missing method"));
+    }
+    if (!name.equals("initialize") && protocolVersion != null
+        && !SUPPORTED_VERSIONS.contains(protocolVersion.strip())) {
+      return McpAnswer.badRequest(JsonRpc.error(id instanceof String || id instanceof Number ? id : null,
+          JsonRpc.INVALID_REQUEST, unsupported(protocolVersion)));
     }
     if (id == null) {
       return McpAnswer.accepted();
@@ -125,6 +135,12 @@ final class McpProtocol {
       LOG.warn("tool {} failed for {} {}", name, caller.kind().wire(), caller.name(), e);
       return ToolResults.error("the tool failed: " + e.getClass().getSimpleName());
     }
+  }
+
+  private static String unsupported(String version) {
+    String shown = version.length() > 40 ? version.substring(0, 40) + "..." : version;
+    return "MCP-Protocol-Version: unsupported protocol version \"" + shown.replaceAll("[^\\x20-\\x7e]", "?")
+        + "\"; this server speaks " + String.join(", ", SUPPORTED_VERSIONS.stream().sorted().toList());
   }
 
   /** The text an error result shows: the field it concerns, if any, then the reason. */

@@ -49,7 +49,7 @@ class McpProtocolTest {
 
   @Test
   void pingAndToolsListAnswerWithTheRequestsId() {
-    McpAnswer ping = protocol.handle(request("abc", "ping", null), AGENT);
+    McpAnswer ping = protocol.handle(request("abc", "ping", null), AGENT, null);
     assertThat(ping.status()).isEqualTo(200);
     assertThat(ping.body()).containsEntry("id", "abc").containsEntry("result", Map.of());
 
@@ -60,26 +60,46 @@ class McpProtocolTest {
   }
 
   @Test
+  void theProtocolVersionHeaderIsCheckedAfterInitializationOnly() {
+    McpAnswer initialize = protocol.handle(
+        request(1, "initialize", "{\"protocolVersion\":\"2025-11-25\"}"), AGENT, "2025-11-25");
+    assertThat(initialize.status()).isEqualTo(200);
+    assertThat(map(initialize.body().get("result"))).containsEntry("protocolVersion", McpProtocol.PROTOCOL_VERSION);
+
+    McpAnswer unknown = protocol.handle(request(2, "tools/list", null), AGENT, "2025-11-25");
+    assertError(unknown, 400, -32600);
+    assertThat(unknown.body()).containsEntry("id", 2);
+    assertThat((String) map(unknown.body().get("error")).get("message"))
+        .contains("MCP-Protocol-Version", "2025-11-25", "2025-03-26, 2025-06-18");
+    assertError(protocol.handle(request(3, "ping", null), AGENT, "\u0000" + "x".repeat(100)), 400, -32600);
+
+    for (String spoken : List.of("2025-06-18", "2025-03-26")) {
+      assertThat(protocol.handle(request(4, "tools/list", null), AGENT, spoken).status()).as(spoken).isEqualTo(200);
+    }
+    assertThat(protocol.handle(request(5, "tools/list", null), AGENT, null).status()).isEqualTo(200);
+  }
+
+  @Test
   void notificationsAndResponsesAreAcceptedWithoutABody() {
-    McpAnswer initialized = protocol.handle("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", AGENT);
+    McpAnswer initialized = protocol.handle("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", AGENT, null);
     assertThat(initialized).isEqualTo(McpAnswer.accepted());
-    McpAnswer response = protocol.handle("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}", AGENT);
+    McpAnswer response = protocol.handle("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}", AGENT, null);
     assertThat(response.status()).isEqualTo(202);
     assertThat(response.body()).isNull();
   }
 
   @Test
   void malformedMessagesAreProtocolErrors() {
-    assertError(protocol.handle("{not json", AGENT), 400, -32700);
-    assertError(protocol.handle("", AGENT), 400, -32700);
-    assertError(protocol.handle("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", AGENT), 400, -32600);
-    assertError(protocol.handle("{\"id\":1,\"method\":\"ping\"}", AGENT), 400, -32600);
-    assertError(protocol.handle("{\"jsonrpc\":\"2.0\",\"id\":1}", AGENT), 400, -32600);
-    assertError(protocol.handle("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}", AGENT), 400, -32600);
-    assertError(protocol.handle(request(1, "resources/list", null), AGENT), 200, -32601);
-    assertError(protocol.handle(request(1, "tools/call", "{\"name\":\"approve\"}"), AGENT), 200, -32602);
-    assertError(protocol.handle(request(1, "tools/call", "{}"), AGENT), 200, -32602);
-    assertError(protocol.handle(request(1, "tools/list", "[1]"), AGENT), 200, -32602);
+    assertError(protocol.handle("{not json", AGENT, null), 400, -32700);
+    assertError(protocol.handle("", AGENT, null), 400, -32700);
+    assertError(protocol.handle("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", AGENT, null), 400, -32600);
+    assertError(protocol.handle("{\"id\":1,\"method\":\"ping\"}", AGENT, null), 400, -32600);
+    assertError(protocol.handle("{\"jsonrpc\":\"2.0\",\"id\":1}", AGENT, null), 400, -32600);
+    assertError(protocol.handle("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}", AGENT, null), 400, -32600);
+    assertError(protocol.handle(request(1, "resources/list", null), AGENT, null), 200, -32601);
+    assertError(protocol.handle(request(1, "tools/call", "{\"name\":\"approve\"}"), AGENT, null), 200, -32602);
+    assertError(protocol.handle(request(1, "tools/call", "{}"), AGENT, null), 200, -32602);
+    assertError(protocol.handle(request(1, "tools/list", "[1]"), AGENT, null), 200, -32602);
   }
 
   @Test
@@ -130,7 +150,7 @@ class McpProtocolTest {
   }
 
   private Map<String, Object> result(String message) {
-    McpAnswer answer = protocol.handle(message, AGENT);
+    McpAnswer answer = protocol.handle(message, AGENT, null);
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).containsEntry("jsonrpc", "2.0").doesNotContainKey("error");
     return map(answer.body().get("result"));
