@@ -2,7 +2,7 @@ package dev.harbor.schemas.command;
 
 import dev.harbor.schemas.audit.AuditEventType;
 import dev.harbor.schemas.node.Actor;
-import dev.harbor.schemas.topics.Topics;
+import dev.harbor.schemas.node.NodeIds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public record Command(
 
   public Command {
     Objects.requireNonNull(id, "id");
-    Topics.requireNodeId(nodeId);
+    NodeIds.require(nodeId);
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(actor, "actor");

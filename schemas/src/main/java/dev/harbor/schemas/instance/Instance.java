@@ -3,7 +3,7 @@ package dev.harbor.schemas.instance;
 import dev.harbor.schemas.Require;
 import dev.harbor.schemas.catalog.Transport;
 import dev.harbor.schemas.node.Actor;
-import dev.harbor.schemas.topics.Topics;
+import dev.harbor.schemas.node.NodeIds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -44,7 +44,7 @@ public record Instance(
 
   public Instance {
     Require.text(id, "id");
-    Topics.requireNodeId(nodeId);
+    NodeIds.require(nodeId);
     Objects.requireNonNull(catalogId, "catalogId");
     Require.text(slug, "slug");
     Require.text(name, "name");

@@ -1,6 +1,6 @@
 package dev.harbor.schemas.launch;
 
-import dev.harbor.schemas.topics.Topics;
+import dev.harbor.schemas.node.NodeIds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -23,7 +23,7 @@ public record LaunchOrder(
 
   public LaunchOrder {
     Objects.requireNonNull(id, "id");
-    Topics.requireNodeId(nodeId);
+    NodeIds.require(nodeId);
     Objects.requireNonNull(instanceId, "instanceId");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(correlationId, "correlationId");

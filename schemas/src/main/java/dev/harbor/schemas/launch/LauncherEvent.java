@@ -1,7 +1,7 @@
 package dev.harbor.schemas.launch;
 
 import dev.harbor.schemas.Require;
-import dev.harbor.schemas.topics.Topics;
+import dev.harbor.schemas.node.NodeIds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -37,7 +37,7 @@ public record LauncherEvent(
 
   public LauncherEvent {
     Require.text(id, "id");
-    Topics.requireNodeId(nodeId);
+    NodeIds.require(nodeId);
     Require.text(instanceId, "instanceId");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(at, "at");

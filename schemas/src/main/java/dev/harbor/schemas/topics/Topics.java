@@ -9,6 +9,7 @@ import dev.harbor.schemas.launch.LauncherEvent;
 import dev.harbor.schemas.policy.PolicySet;
 import dev.harbor.schemas.json.JsonSerde;
 import dev.harbor.schemas.node.CatalogEntryState;
+import dev.harbor.schemas.node.NodeIds;
 import dev.harbor.schemas.topics.TopicSpec.CleanupPolicy;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class Topics {
 
   /** Node ids: lower-case letters, digits and dashes, so they fit topic names, labels and paths. */
-  public static final Pattern NODE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");
+  public static final Pattern NODE_ID = NodeIds.PATTERN;
 
   public static final String HUB = "hub-catalog-publisher";
   public static final String NODE_API = "node-api";
@@ -165,12 +166,9 @@ public final class Topics {
     return List.of(CATALOG);
   }
 
+  /** {@link NodeIds#require}, for code that names a node's topics. */
   public static String requireNodeId(String nodeId) {
-    if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
-      throw new IllegalArgumentException(
-          "node id '" + nodeId + "' must match " + NODE_ID.pattern());
-    }
-    return nodeId;
+    return NodeIds.require(nodeId);
   }
 
   private static String nodeTopic(String nodeId, String suffix) {
