@@ -5,18 +5,22 @@ import dev.harbor.platform.catalog.CatalogRequests;
 import dev.harbor.platform.catalog.Page;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.platform.openapi.ApiErrorResponses;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 
 /**
  * The Hub's read-only catalog API: list, search and detail, served from the Hub's view of the catalog
  * topic. Public metadata only; answers 503 until the view has caught up.
  */
+@Tag(name = "catalog")
+@ApiErrorResponses
 @Controller("/v1/mcp/catalog")
 @Requires(env = "hub")
 class HubCatalogController {
@@ -29,12 +33,17 @@ class HubCatalogController {
     this.hub = hub;
   }
 
+  /** Lists the catalog, one page ({@code page}, {@code size}). */
   @Get
   Page<CatalogEntry> list(HttpRequest<?> request) {
     requireReady();
     return hub.catalog().index().search(CatalogQuery.parse(CatalogRequests.params(request, PAGE_ONLY)));
   }
 
+  /**
+   * Searches the catalog: {@code q}, {@code tags}, {@code publisher}, {@code category}, {@code
+   * transport}, {@code launcherKind}, {@code status}, {@code page} and {@code size}.
+   */
   @Get("/search")
   Page<CatalogEntry> search(HttpRequest<?> request) {
     requireReady();
@@ -43,6 +52,7 @@ class HubCatalogController {
         .search(CatalogQuery.parse(CatalogRequests.params(request, CatalogQuery.PARAMETERS)));
   }
 
+  /** One catalog entry. */
   @Get("/{id}")
   CatalogEntry detail(@PathVariable String id) {
     requireReady();

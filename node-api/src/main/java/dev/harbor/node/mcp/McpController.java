@@ -1,7 +1,9 @@
 package dev.harbor.node.mcp;
 
+import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.http.ApiErrors;
+import dev.harbor.platform.openapi.ApiErrorResponses;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -17,6 +19,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -30,6 +34,9 @@ import java.util.Locale;
  * the client does not accept JSON), or 202 for a notification. The server keeps no session and offers
  * no server-to-client stream: GET and DELETE answer 405.
  */
+@Tag(name = "mcp")
+@SecurityRequirement(name = NodeOpenApi.BEARER)
+@ApiErrorResponses
 @Controller("/mcp")
 @Requires(env = "node")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -47,6 +54,10 @@ class McpController {
     this.json = json;
   }
 
+  /**
+   * One JSON-RPC 2.0 message to the node's MCP control server: initialize, ping, tools/list or
+   * tools/call.
+   */
   @Post(consumes = MediaType.ALL, produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
   HttpResponse<?> post(HttpRequest<?> request, @Body @Nullable String body) {
     McpAnswer answer = protocol.handle(body, Callers.current(request));
@@ -60,12 +71,14 @@ class McpController {
         .body(eventStream ? "event: message\ndata: " + text + "\n\n" : text);
   }
 
+  /** Not offered: the server opens no server-to-client stream, so this answers 405. */
   @Get(produces = MediaType.APPLICATION_JSON)
   HttpResponse<?> stream(HttpRequest<?> request) {
     Callers.current(request);
     return notAllowed();
   }
 
+  /** Not offered: the server keeps no session, so this answers 405. */
   @Delete(produces = MediaType.APPLICATION_JSON)
   HttpResponse<?> endSession(HttpRequest<?> request) {
     Callers.current(request);

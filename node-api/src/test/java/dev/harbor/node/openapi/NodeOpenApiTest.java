@@ -1,0 +1,109 @@
+package dev.harbor.node.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.harbor.node.KafkaNode;
+import io.micronaut.web.router.Router;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The node's {@code GET /openapi.yml} against the node's own router, on a node running on the test
+ * broker: every route is documented with its method, nothing else is, and the bearer scheme covers
+ * {@code /v1} and {@code /mcp} but not {@code /health}.
+ */
+class NodeOpenApiTest {
+
+  @TempDir static Path home;
+  static KafkaNode node;
+  static HttpResponse<String> response;
+  static Map<String, Object> document;
+
+  @BeforeAll
+  static void fetchDocument() {
+    node = KafkaNode.start(home);
+    response = node.get("/openapi.yml", null);
+    document = new Yaml().load(response.body());
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  @Test
+  void isServedWithoutATokenAsYaml() {
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/yaml"));
+    assertThat(document.get("openapi").toString()).startsWith("3.");
+    assertThat(info()).containsEntry("title", "Harbor Node API");
+  }
+
+  @Test
+  void documentsEveryRouteOfTheNodeAndNoOther() {
+    var served = OpenApiRoutes.served(node.bean(Router.class));
+    var documented = OpenApiRoutes.documented(document);
+
+    assertThat(served).contains("GET /health", "POST /mcp", "GET /v1/mcp/catalog/{id}", "DELETE /v1/tokens/{id}");
+    assertThat(documented).as("documented routes").containsExactlyInAnyOrderElementsOf(served);
+  }
+
+  @Test
+  void requiresTheBearerSchemeOnV1AndMcpButNotOnHealth() {
+    assertThat(document).doesNotContainKey("security");
+    assertThat(securityScheme()).containsEntry("type", "http").containsEntry("scheme", "bearer");
+    OpenApiRoutes.paths(document).forEach((path, item) -> OpenApiRoutes.operations(item).forEach((method, op) -> {
+      if (path.startsWith("/v1/") || path.equals("/mcp")) {
+        assertThat(op.get("security")).as(method + " " + path).isEqualTo(List.of(Map.of("bearerAuth", List.of())));
+      } else {
+        assertThat(op.get("security")).as(method + " " + path).isNull();
+      }
+    }));
+    assertThat(OpenApiRoutes.operations(OpenApiRoutes.paths(document).get("/health"))).containsKey("get");
+  }
+
+  @Test
+  void describesRefusalsWithTheApiErrorBody() {
+    OpenApiRoutes.paths(document).forEach((path, item) -> OpenApiRoutes.operations(item).forEach((method, op) -> {
+      if (path.startsWith("/v1/")) {
+        assertThat(errorSchema(op, "4XX")).as(method + " " + path).isEqualTo("#/components/schemas/ApiError");
+      }
+    }));
+    assertThat(schemas()).containsKey("ApiError");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> info() {
+    return (Map<String, Object>) document.get("info");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> schemas() {
+    return (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> securityScheme() {
+    Map<String, Object> components = (Map<String, Object>) document.get("components");
+    return (Map<String, Object>) ((Map<String, Object>) components.get("securitySchemes")).get("bearerAuth");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object errorSchema(Map<String, Object> operation, String code) {
+    Map<String, Object> response = (Map<String, Object>) ((Map<String, Object>) operation.get("responses")).get(code);
+    if (response == null) {
+      return null;
+    }
+    Map<String, Object> content = (Map<String, Object>) response.get("content");
+    Map<String, Object> body = (Map<String, Object>) content.values().iterator().next();
+    return ((Map<String, Object>) body.get("schema")).get("$ref");
+  }
+}
