@@ -1,0 +1,62 @@
+package dev.harbor.hub.openapi;
+
+import io.micronaut.web.router.Router;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Compares a running service's routes with its OpenAPI document, each route as {@code "METHOD
+ * /path/{variable}"}: path variables without their patterns, query parts dropped. The router answers
+ * HEAD for every GET route by itself; such a HEAD route is implied by its GET and not compared.
+ */
+final class OpenApiRoutes {
+
+  /** The route that serves the document; the document does not list itself. */
+  static final String DOCUMENT_ROUTE = "GET /openapi.yml";
+
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  private OpenApiRoutes() {}
+
+  /** Every URI route the service's router matches, but the document's own and implied HEADs. */
+  static Set<String> served(Router router) {
+    Set<String> routes = router.uriRoutes()
+        .map(route -> route.getHttpMethodName() + " " + normalise(route.getUriMatchTemplate().toString()))
+        .collect(Collectors.toCollection(TreeSet::new));
+    routes.removeIf(route -> route.startsWith("HEAD ") && routes.contains("GET " + route.substring(5)));
+    routes.remove(DOCUMENT_ROUTE);
+    return routes;
+  }
+
+  /** Every operation the document lists under {@code paths}. */
+  static Set<String> documented(Map<String, Object> document) {
+    Set<String> routes = new TreeSet<>();
+    paths(document).forEach((path, item) -> operations(item).keySet().forEach(method ->
+        routes.add(method.toUpperCase(java.util.Locale.ROOT) + " " + normalise(path))));
+    return routes;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Map<String, Object>> paths(Map<String, Object> document) {
+    return (Map<String, Map<String, Object>>) document.get("paths");
+  }
+
+  /** The operations of one path item, by lower-case method. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Map<String, Object>> operations(Map<String, Object> pathItem) {
+    return pathItem.entrySet().stream()
+        .filter(e -> METHODS.contains(e.getKey()))
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> (Map<String, Object>) e.getValue()));
+  }
+
+  /** {@code /a/{id:[0-9]+}{?q,size}/} becomes {@code /a/{id}}. */
+  static String normalise(String template) {
+    String path = template
+        .replaceAll("\\{[?&][^}]*}", "")
+        .replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+}
