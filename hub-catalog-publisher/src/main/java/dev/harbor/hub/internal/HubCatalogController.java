@@ -6,6 +6,8 @@ import dev.harbor.platform.catalog.Page;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.platform.openapi.ApiErrorResponses;
+import dev.harbor.platform.openapi.CatalogSearchParameters;
+import dev.harbor.platform.openapi.PageParameters;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -33,17 +35,17 @@ class HubCatalogController {
     this.hub = hub;
   }
 
-  /** Lists the catalog, one page ({@code page}, {@code size}). */
+  /** Lists the catalog, one page. */
+  @PageParameters
   @Get
   Page<CatalogEntry> list(HttpRequest<?> request) {
     requireReady();
     return hub.catalog().index().search(CatalogQuery.parse(CatalogRequests.params(request, PAGE_ONLY)));
   }
 
-  /**
-   * Searches the catalog: {@code q}, {@code tags}, {@code publisher}, {@code category}, {@code
-   * transport}, {@code launcherKind}, {@code status}, {@code page} and {@code size}.
-   */
+  /** Searches the catalog. */
+  @CatalogSearchParameters
+  @PageParameters
   @Get("/search")
   Page<CatalogEntry> search(HttpRequest<?> request) {
     requireReady();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.harbor.kafka.embedded.EmbeddedKafka;
+import dev.harbor.platform.catalog.CatalogQuery;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.web.router.Router;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,13 @@ class HubOpenApiTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> components = (Map<String, Object>) document.get("components");
     assertThat(components).doesNotContainKey("securitySchemes");
+  }
+
+  @Test
+  void documentsTheQueryParametersTheRoutesAccept() {
+    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/catalog/search", "get"))
+        .isEqualTo(new TreeSet<>(CatalogQuery.PARAMETERS));
+    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/catalog", "get")).containsExactlyInAnyOrder("page", "size");
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

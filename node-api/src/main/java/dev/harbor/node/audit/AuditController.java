@@ -7,6 +7,7 @@ import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.catalog.CatalogRequests;
 import dev.harbor.platform.openapi.ApiErrorResponses;
+import dev.harbor.platform.openapi.PageParameters;
 import dev.harbor.schemas.node.CallerKind;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -17,6 +18,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -46,6 +48,16 @@ class AuditController {
   }
 
   /** The node's audit trail, filtered, newest first, paged. */
+  @PageParameters
+  @Parameter(name = "instanceId", ref = "#/components/parameters/instanceId")
+  @Parameter(name = "actorName", ref = "#/components/parameters/actorName")
+  @Parameter(name = "actorKind", ref = "#/components/parameters/actorKind")
+  @Parameter(name = "catalogId", ref = "#/components/parameters/catalogId")
+  @Parameter(name = "types", ref = "#/components/parameters/types")
+  @Parameter(name = "outcome", ref = "#/components/parameters/outcome")
+  @Parameter(name = "from", ref = "#/components/parameters/from")
+  @Parameter(name = "to", ref = "#/components/parameters/to")
+  @Parameter(name = "text", ref = "#/components/parameters/text")
   @Get
   AuditPage query(HttpRequest<?> request) {
     Callers.current(request);

@@ -11,6 +11,7 @@ import dev.harbor.platform.catalog.CatalogRequests;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.platform.openapi.ApiErrorResponses;
+import dev.harbor.platform.openapi.PageParameters;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HashMap;
@@ -47,6 +49,10 @@ class InstanceLogsController {
   }
 
   /** One instance's lifecycle log: every audit event about it, newest first, paged. */
+  @PageParameters
+  @Parameter(name = "types", ref = "#/components/parameters/types")
+  @Parameter(name = "outcome", ref = "#/components/parameters/outcome")
+  @Parameter(name = "text", ref = "#/components/parameters/text")
   @Get
   AuditPage logs(HttpRequest<?> request, @PathVariable String id) {
     Callers.current(request);

@@ -14,6 +14,8 @@ import dev.harbor.platform.http.BadRequestException;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.platform.openapi.ApiErrorResponses;
+import dev.harbor.platform.openapi.CatalogSearchParameters;
+import dev.harbor.platform.openapi.PageParameters;
 import dev.harbor.schemas.Wire;
 import dev.harbor.schemas.api.CatalogItem;
 import dev.harbor.schemas.audit.AuditEvent;
@@ -32,6 +34,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -71,10 +74,9 @@ class NodeCatalogController {
     this.nodeId = node.getId();
   }
 
-  /**
-   * Lists the mirrored catalog, one page ({@code page}, {@code size}, {@code state}), each entry
-   * with this node's state of it.
-   */
+  /** Lists the mirrored catalog, one page, each entry with this node's state of it. */
+  @PageParameters
+  @Parameter(name = "state", ref = "#/components/parameters/state")
   @Get
   Page<CatalogItem> list(HttpRequest<?> request) {
     Caller caller = Callers.current(request);
@@ -83,11 +85,10 @@ class NodeCatalogController {
     return page;
   }
 
-  /**
-   * Searches the mirrored catalog: {@code q}, {@code tags}, {@code publisher}, {@code category},
-   * {@code transport}, {@code launcherKind}, {@code status}, {@code state}, {@code page} and {@code
-   * size}.
-   */
+  /** Searches the mirrored catalog, each entry with this node's state of it. */
+  @CatalogSearchParameters
+  @PageParameters
+  @Parameter(name = "state", ref = "#/components/parameters/state")
   @Get("/search")
   Page<CatalogItem> search(HttpRequest<?> request) {
     Caller caller = Callers.current(request);

@@ -10,6 +10,7 @@ import dev.harbor.platform.catalog.Page;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.platform.openapi.ApiErrorResponses;
+import dev.harbor.platform.openapi.PageParameters;
 import dev.harbor.schemas.api.InstanceStatusView;
 import dev.harbor.schemas.instance.Instance;
 import io.micronaut.context.annotation.Requires;
@@ -25,6 +26,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -61,6 +63,11 @@ class InstanceController {
   record DenyRequest(@Nullable String note) {}
 
   /** The node's instances, newest first, paged and filtered. */
+  @PageParameters
+  @Parameter(name = "status", ref = "#/components/parameters/instanceStatus")
+  @Parameter(name = "catalogId", ref = "#/components/parameters/catalogId")
+  @Parameter(name = "requestedByKind", ref = "#/components/parameters/requestedByKind")
+  @Parameter(name = "requestedByName", ref = "#/components/parameters/requestedByName")
   @Get
   Page<Instance> list(HttpRequest<?> request) {
     Callers.current(request);

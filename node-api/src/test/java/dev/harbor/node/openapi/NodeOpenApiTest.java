@@ -2,12 +2,17 @@ package dev.harbor.node.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.harbor.audit.AuditQuery;
 import dev.harbor.node.KafkaNode;
+import dev.harbor.node.instance.InstanceQuery;
+import dev.harbor.platform.catalog.CatalogQuery;
 import io.micronaut.web.router.Router;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +83,22 @@ class NodeOpenApiTest {
       }
     }));
     assertThat(schemas()).containsKey("ApiError");
+  }
+
+  @Test
+  void documentsTheQueryParametersTheRoutesAccept() {
+    Set<String> search = new TreeSet<>(CatalogQuery.PARAMETERS);
+    search.add("state");
+
+    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/catalog/search", "get")).isEqualTo(search);
+    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/catalog", "get"))
+        .containsExactlyInAnyOrder("page", "size", "state");
+    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/instances", "get"))
+        .isEqualTo(new TreeSet<>(InstanceQuery.PARAMETERS));
+    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/audit", "get"))
+        .isEqualTo(new TreeSet<>(AuditQuery.PARAMETERS));
+    OpenApiRoutes.paths(document).forEach((path, item) -> OpenApiRoutes.operations(item).keySet()
+        .forEach(method -> OpenApiRoutes.queryParameters(document, path, method)));
   }
 
   @SuppressWarnings("unchecked")

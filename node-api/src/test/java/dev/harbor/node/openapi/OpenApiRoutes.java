@@ -1,6 +1,7 @@
 package dev.harbor.node.openapi;
 
 import io.micronaut.web.router.Router;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,6 +51,33 @@ final class OpenApiRoutes {
     return pathItem.entrySet().stream()
         .filter(e -> METHODS.contains(e.getKey()))
         .collect(Collectors.toMap(Map.Entry::getKey, e -> (Map<String, Object>) e.getValue()));
+  }
+
+  /**
+   * The names of the query parameters one operation documents, following {@code $ref}s into {@code
+   * components/parameters}; a dangling reference fails.
+   */
+  @SuppressWarnings("unchecked")
+  static Set<String> queryParameters(Map<String, Object> document, String path, String method) {
+    Map<String, Object> components = (Map<String, Object>) document.get("components");
+    Map<String, Object> defined = (Map<String, Object>) components.getOrDefault("parameters", Map.of());
+    List<Map<String, Object>> parameters =
+        (List<Map<String, Object>>) operations(paths(document).get(path)).get(method).getOrDefault("parameters", List.of());
+    Set<String> names = new TreeSet<>();
+    for (Map<String, Object> parameter : parameters) {
+      Map<String, Object> resolved = parameter;
+      if (parameter.containsKey("$ref")) {
+        String ref = parameter.get("$ref").toString();
+        resolved = (Map<String, Object>) defined.get(ref.substring(ref.lastIndexOf('/') + 1));
+        if (resolved == null) {
+          throw new AssertionError(method + " " + path + " refers to an undefined parameter " + ref);
+        }
+      }
+      if ("query".equals(resolved.get("in"))) {
+        names.add(resolved.get("name").toString());
+      }
+    }
+    return names;
   }
 
   /** {@code /a/{id:[0-9]+}{?q,size}/} becomes {@code /a/{id}}. */
