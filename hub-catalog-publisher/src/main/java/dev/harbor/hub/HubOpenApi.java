@@ -17,9 +17,7 @@ import jakarta.inject.Singleton;
         title = "Harbor Hub API",
         version = "v1",
         description = "The Hub's read-only catalog API: public catalog metadata, without a token. Every 4xx "
-            + "and 5xx answer has an ApiError body. Enum schemas list the Java constant names; on the wire "
-            + "every value is lower-case (STREAMABLE_HTTP is streamable_http). See docs/api.md for the "
-            + "search parameters."),
+            + "and 5xx answer has an ApiError body. See docs/api.md for the search rules."),
     tags = {
         @Tag(name = "catalog", description = "The catalog as published on the catalog topic"),
         @Tag(name = "hub", description = "What a page needs to know about this Hub"),

@@ -21,9 +21,7 @@ import jakarta.inject.Singleton;
         description = "The node's REST API: catalog mirror and enable/disable, setup, instances, approvals, "
             + "secrets, policy, audit, events (SSE) and tokens under /v1, and the node's own MCP server at "
             + "/mcp. Every /v1 and /mcp call needs a bearer token (hbr_<id>_<secret>); every 4xx and 5xx "
-            + "answer has an ApiError body. Enum schemas list the Java constant names; on the wire every "
-            + "value is lower-case (NOT_REQUIRED is not_required) and policy actions are dotted (MCP_SETUP is "
-            + "mcp.setup). See docs/api.md for the rules behind each route."),
+            + "answer has an ApiError body. See docs/api.md for the rules behind each route."),
     tags = {
         @Tag(name = "catalog", description = "The node's mirror of the Hub catalog and its enable/disable state"),
         @Tag(name = "instances", description = "Setting up, following and acting on MCP server instances"),

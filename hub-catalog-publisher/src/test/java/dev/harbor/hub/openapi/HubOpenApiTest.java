@@ -5,6 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.harbor.kafka.embedded.EmbeddedKafka;
 import dev.harbor.platform.catalog.CatalogQuery;
+import dev.harbor.schemas.Wire;
+import dev.harbor.schemas.catalog.EntryStatus;
+import dev.harbor.schemas.catalog.HealthCheckMode;
+import dev.harbor.schemas.catalog.LauncherKind;
+import dev.harbor.schemas.catalog.NetworkMode;
+import dev.harbor.schemas.catalog.SourceFormat;
+import dev.harbor.schemas.catalog.Transport;
+import dev.harbor.schemas.catalog.Visibility;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.web.router.Router;
@@ -16,8 +24,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,8 +92,8 @@ class HubOpenApiTest {
 
   @Test
   void documentsEveryRouteOfTheHubAndNoOther() {
-    var served = OpenApiRoutes.served(hub.getBean(Router.class));
-    var documented = OpenApiRoutes.documented(document);
+    var served = DocumentedApi.served(hub.getBean(Router.class));
+    var documented = DocumentedApi.documented(document);
 
     assertThat(served).contains("GET /health", "GET /v1/hub", "GET /v1/mcp/catalog/{id}");
     assertThat(documented).as("documented routes").containsExactlyInAnyOrderElementsOf(served);
@@ -91,7 +102,7 @@ class HubOpenApiTest {
   @Test
   void asksForNoToken() {
     assertThat(document).doesNotContainKey("security");
-    OpenApiRoutes.paths(document).forEach((path, item) -> OpenApiRoutes.operations(item).forEach(
+    DocumentedApi.paths(document).forEach((path, item) -> DocumentedApi.operations(item).forEach(
         (method, op) -> assertThat(op.get("security")).as(method + " " + path).isNull()));
     @SuppressWarnings("unchecked")
     Map<String, Object> components = (Map<String, Object>) document.get("components");
@@ -100,9 +111,24 @@ class HubOpenApiTest {
 
   @Test
   void documentsTheQueryParametersTheRoutesAccept() {
-    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/catalog/search", "get"))
+    assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/catalog/search", "get"))
         .isEqualTo(new TreeSet<>(CatalogQuery.PARAMETERS));
-    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/catalog", "get")).containsExactlyInAnyOrder("page", "size");
+    assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/catalog", "get")).containsExactlyInAnyOrder("page", "size");
+  }
+
+  @Test
+  void listsEnumValuesAsTheyTravel() {
+    Map<String, Class<? extends Wire>> contracts = Stream.of(
+            EntryStatus.class, HealthCheckMode.class, LauncherKind.class, NetworkMode.class, SourceFormat.class,
+            Transport.class, Visibility.class)
+        .collect(Collectors.toMap(Class::getSimpleName, type -> type));
+    Map<String, List<Object>> enums = DocumentedApi.enumSchemas(document);
+
+    assertThat(enums).containsKeys("Transport", "LauncherKind");
+    enums.forEach((name, values) -> {
+      assertThat(contracts).as("a contract enum named " + name).containsKey(name);
+      assertThat(values).as(name).containsExactlyElementsOf(DocumentedApi.wireNames(contracts.get(name)));
+    });
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

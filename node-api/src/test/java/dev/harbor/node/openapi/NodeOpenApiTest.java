@@ -6,6 +6,22 @@ import dev.harbor.audit.AuditQuery;
 import dev.harbor.node.KafkaNode;
 import dev.harbor.node.instance.InstanceQuery;
 import dev.harbor.platform.catalog.CatalogQuery;
+import dev.harbor.schemas.Wire;
+import dev.harbor.schemas.audit.AuditEventType;
+import dev.harbor.schemas.audit.AuditOutcome;
+import dev.harbor.schemas.catalog.EntryStatus;
+import dev.harbor.schemas.catalog.HealthCheckMode;
+import dev.harbor.schemas.catalog.LauncherKind;
+import dev.harbor.schemas.catalog.NetworkMode;
+import dev.harbor.schemas.catalog.SourceFormat;
+import dev.harbor.schemas.catalog.Transport;
+import dev.harbor.schemas.catalog.Visibility;
+import dev.harbor.schemas.instance.ApprovalState;
+import dev.harbor.schemas.instance.InstanceStatus;
+import dev.harbor.schemas.instance.SecretBindingMode;
+import dev.harbor.schemas.node.CallerKind;
+import dev.harbor.schemas.policy.PolicyAction;
+import dev.harbor.schemas.policy.PolicyEffect;
 import io.micronaut.web.router.Router;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -13,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,8 +72,8 @@ class NodeOpenApiTest {
 
   @Test
   void documentsEveryRouteOfTheNodeAndNoOther() {
-    var served = OpenApiRoutes.served(node.bean(Router.class));
-    var documented = OpenApiRoutes.documented(document);
+    var served = DocumentedApi.served(node.bean(Router.class));
+    var documented = DocumentedApi.documented(document);
 
     assertThat(served).contains("GET /health", "POST /mcp", "GET /v1/mcp/catalog/{id}", "DELETE /v1/tokens/{id}");
     assertThat(documented).as("documented routes").containsExactlyInAnyOrderElementsOf(served);
@@ -65,19 +83,19 @@ class NodeOpenApiTest {
   void requiresTheBearerSchemeOnV1AndMcpButNotOnHealth() {
     assertThat(document).doesNotContainKey("security");
     assertThat(securityScheme()).containsEntry("type", "http").containsEntry("scheme", "bearer");
-    OpenApiRoutes.paths(document).forEach((path, item) -> OpenApiRoutes.operations(item).forEach((method, op) -> {
+    DocumentedApi.paths(document).forEach((path, item) -> DocumentedApi.operations(item).forEach((method, op) -> {
       if (path.startsWith("/v1/") || path.equals("/mcp")) {
         assertThat(op.get("security")).as(method + " " + path).isEqualTo(List.of(Map.of("bearerAuth", List.of())));
       } else {
         assertThat(op.get("security")).as(method + " " + path).isNull();
       }
     }));
-    assertThat(OpenApiRoutes.operations(OpenApiRoutes.paths(document).get("/health"))).containsKey("get");
+    assertThat(DocumentedApi.operations(DocumentedApi.paths(document).get("/health"))).containsKey("get");
   }
 
   @Test
   void describesRefusalsWithTheApiErrorBody() {
-    OpenApiRoutes.paths(document).forEach((path, item) -> OpenApiRoutes.operations(item).forEach((method, op) -> {
+    DocumentedApi.paths(document).forEach((path, item) -> DocumentedApi.operations(item).forEach((method, op) -> {
       if (path.startsWith("/v1/")) {
         assertThat(errorSchema(op, "4XX")).as(method + " " + path).isEqualTo("#/components/schemas/ApiError");
       }
@@ -90,15 +108,31 @@ class NodeOpenApiTest {
     Set<String> search = new TreeSet<>(CatalogQuery.PARAMETERS);
     search.add("state");
 
-    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/catalog/search", "get")).isEqualTo(search);
-    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/catalog", "get"))
+    assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/catalog/search", "get")).isEqualTo(search);
+    assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/catalog", "get"))
         .containsExactlyInAnyOrder("page", "size", "state");
-    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/instances", "get"))
+    assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/instances", "get"))
         .isEqualTo(new TreeSet<>(InstanceQuery.PARAMETERS));
-    assertThat(OpenApiRoutes.queryParameters(document, "/v1/mcp/audit", "get"))
+    assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/audit", "get"))
         .isEqualTo(new TreeSet<>(AuditQuery.PARAMETERS));
-    OpenApiRoutes.paths(document).forEach((path, item) -> OpenApiRoutes.operations(item).keySet()
-        .forEach(method -> OpenApiRoutes.queryParameters(document, path, method)));
+    DocumentedApi.paths(document).forEach((path, item) -> DocumentedApi.operations(item).keySet()
+        .forEach(method -> DocumentedApi.queryParameters(document, path, method)));
+  }
+
+  @Test
+  void listsEnumValuesAsTheyTravel() {
+    Map<String, Class<? extends Wire>> contracts = Stream.of(
+            ApprovalState.class, AuditEventType.class, AuditOutcome.class, CallerKind.class, EntryStatus.class,
+            HealthCheckMode.class, InstanceStatus.class, LauncherKind.class, NetworkMode.class, PolicyAction.class,
+            PolicyEffect.class, SecretBindingMode.class, SourceFormat.class, Transport.class, Visibility.class)
+        .collect(Collectors.toMap(Class::getSimpleName, type -> type));
+    Map<String, List<Object>> enums = DocumentedApi.enumSchemas(document);
+
+    assertThat(enums).containsKeys("InstanceStatus", "PolicyAction");
+    enums.forEach((name, values) -> {
+      assertThat(contracts).as("a contract enum named " + name).containsKey(name);
+      assertThat(values).as(name).containsExactlyElementsOf(DocumentedApi.wireNames(contracts.get(name)));
+    });
   }
 
   @SuppressWarnings("unchecked")

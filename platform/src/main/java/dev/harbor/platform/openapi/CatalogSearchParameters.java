@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 /**
  * On a catalog search route: documents the search parameters of {@link
  * dev.harbor.platform.catalog.CatalogQuery} other than {@code page} and {@code size} (see {@link
- * PageParameters}), as the service's {@code openapi/parameters.yml} defines them.
+ * PageParameters}), as the service's {@code openapi/components.yml} defines them.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * On a paged route: documents its {@code page} and {@code size} query parameters, as the service's
- * {@code openapi/parameters.yml} defines them.
+ * {@code openapi/components.yml} defines them.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,8 @@
-package dev.harbor.hub.openapi;
+package dev.harbor.node.openapi;
 
+import dev.harbor.schemas.Wire;
 import io.micronaut.web.router.Router;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,11 +10,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Compares a running service's routes with its OpenAPI document, each route as {@code "METHOD
+ * Reads a service's OpenAPI document for comparison with the running service: routes as {@code "METHOD
  * /path/{variable}"}: path variables without their patterns, query parts dropped. The router answers
  * HEAD for every GET route by itself; such a HEAD route is implied by its GET and not compared.
  */
-final class OpenApiRoutes {
+final class DocumentedApi {
 
   /** The route that serves the document; the document does not list itself. */
   static final String DOCUMENT_ROUTE = "GET /openapi.yml";
@@ -20,7 +22,7 @@ final class OpenApiRoutes {
   private static final Set<String> METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-  private OpenApiRoutes() {}
+  private DocumentedApi() {}
 
   /** Every URI route the service's router matches, but the document's own and implied HEADs. */
   static Set<String> served(Router router) {
@@ -78,6 +80,25 @@ final class OpenApiRoutes {
       }
     }
     return names;
+  }
+
+  /** The enum values of every enumerated schema under {@code components/schemas}, by schema name. */
+  @SuppressWarnings("unchecked")
+  static Map<String, List<Object>> enumSchemas(Map<String, Object> document) {
+    Map<String, Object> components = (Map<String, Object>) document.get("components");
+    Map<String, Map<String, Object>> schemas = (Map<String, Map<String, Object>>) components.get("schemas");
+    Map<String, List<Object>> enums = new java.util.TreeMap<>();
+    schemas.forEach((name, schema) -> {
+      if (schema.containsKey("enum")) {
+        enums.put(name, (List<Object>) schema.get("enum"));
+      }
+    });
+    return enums;
+  }
+
+  /** The wire names of a contract enum, in declaration order. */
+  static List<String> wireNames(Class<? extends Wire> type) {
+    return Arrays.stream(type.getEnumConstants()).map(Wire::wire).toList();
   }
 
   /** {@code /a/{id:[0-9]+}{?q,size}/} becomes {@code /a/{id}}. */
