@@ -37,7 +37,8 @@ import jakarta.inject.Singleton;
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     bearerFormat = "hbr_<id>_<secret>",
-    description = "A node token; the operator token is in $HARBOR_HOME/operator.token, others come from POST /v1/tokens.")
+    description = "A node token: the operator's is in $HARBOR_HOME/operator.token, others come from "
+        + "POST /v1/tokens.")
 @OpenAPIInclude(classNames = "dev.harbor.platform.health.HealthController", tags = @Tag(name = "health"))
 @Singleton
 @Requires(env = "node")

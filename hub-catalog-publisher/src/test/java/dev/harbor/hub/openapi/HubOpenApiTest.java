@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Hub's {@code GET /openapi.yml} against the Hub's own router, on a Hub running on a real broker:
- * every route is documented with its method, nothing else is (none of the node's), and nothing asks
- * for a token.
+ * every route is documented with its method (but {@code /openapi.yml} itself, which the document
+ * leaves out), nothing else is (none of the node's), nothing asks for a token, and query parameters
+ * and enum values are those the code accepts.
  */
 class HubOpenApiTest {
 
@@ -86,7 +88,7 @@ class HubOpenApiTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/yaml"));
     assertThat(document.get("openapi").toString()).startsWith("3.");
-    assertThat(document.get("info")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+    assertThat(document.get("info")).asInstanceOf(InstanceOfAssertFactories.MAP)
         .containsEntry("title", "Harbor Hub API");
   }
 
@@ -113,7 +115,8 @@ class HubOpenApiTest {
   void documentsTheQueryParametersTheRoutesAccept() {
     assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/catalog/search", "get"))
         .isEqualTo(new TreeSet<>(CatalogQuery.PARAMETERS));
-    assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/catalog", "get")).containsExactlyInAnyOrder("page", "size");
+    assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/catalog", "get"))
+        .containsExactlyInAnyOrder("page", "size");
   }
 
   @Test

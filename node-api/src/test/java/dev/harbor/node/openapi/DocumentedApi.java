@@ -4,15 +4,18 @@ import dev.harbor.schemas.Wire;
 import io.micronaut.web.router.Router;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Reads a service's OpenAPI document for comparison with the running service: routes as {@code "METHOD
- * /path/{variable}"}: path variables without their patterns, query parts dropped. The router answers
- * HEAD for every GET route by itself; such a HEAD route is implied by its GET and not compared.
+ * Reads a service's OpenAPI document for comparison with the running service. Routes are compared as
+ * {@code "METHOD /path/{variable}"}, path variables without their patterns and query parts dropped.
+ * The router answers HEAD for every GET route by itself; such a HEAD route is implied by its GET and
+ * not compared. {@code GET /openapi.yml} serves the document and is not listed in it.
  */
 final class DocumentedApi {
 
@@ -38,7 +41,7 @@ final class DocumentedApi {
   static Set<String> documented(Map<String, Object> document) {
     Set<String> routes = new TreeSet<>();
     paths(document).forEach((path, item) -> operations(item).keySet().forEach(method ->
-        routes.add(method.toUpperCase(java.util.Locale.ROOT) + " " + normalise(path))));
+        routes.add(method.toUpperCase(Locale.ROOT) + " " + normalise(path))));
     return routes;
   }
 
@@ -63,8 +66,9 @@ final class DocumentedApi {
   static Set<String> queryParameters(Map<String, Object> document, String path, String method) {
     Map<String, Object> components = (Map<String, Object>) document.get("components");
     Map<String, Object> defined = (Map<String, Object>) components.getOrDefault("parameters", Map.of());
+    Map<String, Object> operation = operations(paths(document).get(path)).get(method);
     List<Map<String, Object>> parameters =
-        (List<Map<String, Object>>) operations(paths(document).get(path)).get(method).getOrDefault("parameters", List.of());
+        (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
     Set<String> names = new TreeSet<>();
     for (Map<String, Object> parameter : parameters) {
       Map<String, Object> resolved = parameter;
@@ -87,7 +91,7 @@ final class DocumentedApi {
   static Map<String, List<Object>> enumSchemas(Map<String, Object> document) {
     Map<String, Object> components = (Map<String, Object>) document.get("components");
     Map<String, Map<String, Object>> schemas = (Map<String, Map<String, Object>>) components.get("schemas");
-    Map<String, List<Object>> enums = new java.util.TreeMap<>();
+    Map<String, List<Object>> enums = new TreeMap<>();
     schemas.forEach((name, schema) -> {
       if (schema.containsKey("enum")) {
         enums.put(name, (List<Object>) schema.get("enum"));

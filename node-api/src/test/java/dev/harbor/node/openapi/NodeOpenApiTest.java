@@ -39,8 +39,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The node's {@code GET /openapi.yml} against the node's own router, on a node running on the test
- * broker: every route is documented with its method, nothing else is, and the bearer scheme covers
- * {@code /v1} and {@code /mcp} but not {@code /health}.
+ * broker: every route is documented with its method (but {@code /openapi.yml} itself, which the
+ * document leaves out), nothing else is, the bearer scheme covers {@code /v1} and {@code /mcp} but
+ * not {@code /health}, and query parameters and enum values are those the code accepts.
  */
 class NodeOpenApiTest {
 
