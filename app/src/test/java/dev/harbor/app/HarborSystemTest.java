@@ -223,6 +223,17 @@ class HarborSystemTest {
     }
   }
 
+  @Test
+  void theHubAndTheNodeEachServeTheirOwnOpenApiDocument() {
+    Api.Reply hubDocument = hub.get("/openapi.yml");
+    Api.Reply nodeDocument = new Api(harbor.nodeUrl(), null).get("/openapi.yml");
+
+    assertThat(hubDocument.status()).isEqualTo(200);
+    assertThat(nodeDocument.status()).as("served without a token").isEqualTo(200);
+    assertThat(hubDocument.body()).contains("title: Harbor Hub API").doesNotContain("/v1/tokens");
+    assertThat(nodeDocument.body()).contains("title: Harbor Node API", "/v1/tokens:");
+  }
+
   private static void assertRefused(Api.Reply reply, int status, String field) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     assertThat(reply.json()).containsEntry("field", field);

@@ -5,18 +5,24 @@ import dev.harbor.platform.catalog.CatalogRequests;
 import dev.harbor.platform.catalog.Page;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.platform.openapi.ApiErrorResponses;
+import dev.harbor.platform.openapi.CatalogSearchParameters;
+import dev.harbor.platform.openapi.PageParameters;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 
 /**
  * The Hub's read-only catalog API: list, search and detail, served from the Hub's view of the catalog
  * topic. Public metadata only; answers 503 until the view has caught up.
  */
+@Tag(name = "catalog")
+@ApiErrorResponses
 @Controller("/v1/mcp/catalog")
 @Requires(env = "hub")
 class HubCatalogController {
@@ -29,12 +35,17 @@ class HubCatalogController {
     this.hub = hub;
   }
 
+  /** Lists the catalog, one page. */
+  @PageParameters
   @Get
   Page<CatalogEntry> list(HttpRequest<?> request) {
     requireReady();
     return hub.catalog().index().search(CatalogQuery.parse(CatalogRequests.params(request, PAGE_ONLY)));
   }
 
+  /** Searches the catalog. */
+  @CatalogSearchParameters
+  @PageParameters
   @Get("/search")
   Page<CatalogEntry> search(HttpRequest<?> request) {
     requireReady();
@@ -43,6 +54,7 @@ class HubCatalogController {
         .search(CatalogQuery.parse(CatalogRequests.params(request, CatalogQuery.PARAMETERS)));
   }
 
+  /** One catalog entry. */
   @Get("/{id}")
   CatalogEntry detail(@PathVariable String id) {
     requireReady();

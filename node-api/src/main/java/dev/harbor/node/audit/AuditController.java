@@ -3,8 +3,11 @@ package dev.harbor.node.audit;
 import dev.harbor.audit.AuditPage;
 import dev.harbor.audit.AuditQuery;
 import dev.harbor.audit.AuditSinkService;
+import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.catalog.CatalogRequests;
+import dev.harbor.platform.openapi.ApiErrorResponses;
+import dev.harbor.platform.openapi.PageParameters;
 import dev.harbor.schemas.node.CallerKind;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -15,6 +18,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +31,9 @@ import java.util.concurrent.TimeoutException;
  * The node's audit trail, as the audit sink materialised it: filtered, newest first, paged. Any
  * caller may read it; replaying it from offset 0 into fresh stores is an operator's call.
  */
+@Tag(name = "audit")
+@SecurityRequirement(name = NodeOpenApi.BEARER)
+@ApiErrorResponses
 @Controller("/v1/mcp/audit")
 @Requires(env = "node")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,6 +47,17 @@ class AuditController {
     this.sink = sink;
   }
 
+  /** The node's audit trail, filtered, newest first, paged. */
+  @PageParameters
+  @Parameter(name = "instanceId", ref = "#/components/parameters/instanceId")
+  @Parameter(name = "actorName", ref = "#/components/parameters/actorName")
+  @Parameter(name = "actorKind", ref = "#/components/parameters/actorKind")
+  @Parameter(name = "catalogId", ref = "#/components/parameters/catalogId")
+  @Parameter(name = "types", ref = "#/components/parameters/types")
+  @Parameter(name = "outcome", ref = "#/components/parameters/outcome")
+  @Parameter(name = "from", ref = "#/components/parameters/from")
+  @Parameter(name = "to", ref = "#/components/parameters/to")
+  @Parameter(name = "text", ref = "#/components/parameters/text")
   @Get
   AuditPage query(HttpRequest<?> request) {
     Callers.current(request);
@@ -45,6 +65,9 @@ class AuditController {
     return sink.store().query(AuditQuery.parse(params));
   }
 
+  /**
+   * Rebuilds the audit store from the start of the audit topic, then switches over (operators only).
+   */
   @Post("/replay")
   HttpResponse<Replayed> replay(HttpRequest<?> request) throws InterruptedException {
     Callers.require(request, CallerKind.OPERATOR);

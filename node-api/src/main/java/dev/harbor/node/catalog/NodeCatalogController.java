@@ -2,6 +2,7 @@ package dev.harbor.node.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.harbor.node.NodeConfig;
+import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.audit.AuditRecorder;
 import dev.harbor.node.command.CommandResult;
 import dev.harbor.node.identity.Caller;
@@ -12,6 +13,9 @@ import dev.harbor.platform.catalog.Page;
 import dev.harbor.platform.http.BadRequestException;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.platform.openapi.ApiErrorResponses;
+import dev.harbor.platform.openapi.CatalogSearchParameters;
+import dev.harbor.platform.openapi.PageParameters;
 import dev.harbor.schemas.Wire;
 import dev.harbor.schemas.api.CatalogItem;
 import dev.harbor.schemas.audit.AuditEvent;
@@ -30,6 +34,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +50,9 @@ import java.util.UUID;
  * shows the change, 202 when the policy stream has not applied it within the wait). Reads are
  * audited as catalog viewed or searched.
  */
+@Tag(name = "catalog")
+@SecurityRequirement(name = NodeOpenApi.BEARER)
+@ApiErrorResponses
 @Controller("/v1/mcp/catalog")
 @Requires(env = "node")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -64,6 +74,9 @@ class NodeCatalogController {
     this.nodeId = node.getId();
   }
 
+  /** Lists the mirrored catalog, one page, each entry with this node's state of it. */
+  @PageParameters
+  @Parameter(name = "state", ref = "#/components/parameters/state")
   @Get
   Page<CatalogItem> list(HttpRequest<?> request) {
     Caller caller = Callers.current(request);
@@ -72,6 +85,10 @@ class NodeCatalogController {
     return page;
   }
 
+  /** Searches the mirrored catalog, each entry with this node's state of it. */
+  @CatalogSearchParameters
+  @PageParameters
+  @Parameter(name = "state", ref = "#/components/parameters/state")
   @Get("/search")
   Page<CatalogItem> search(HttpRequest<?> request) {
     Caller caller = Callers.current(request);
@@ -82,6 +99,7 @@ class NodeCatalogController {
     return page;
   }
 
+  /** One catalog entry with this node's state of it. */
   @Get("/{id}")
   CatalogItem detail(HttpRequest<?> request, @PathVariable String id) {
     Caller caller = Callers.current(request);
@@ -91,6 +109,7 @@ class NodeCatalogController {
     return item;
   }
 
+  /** Enables an entry on this node (operators only). */
   @Post("/{id}/enable")
   HttpResponse<CatalogItem> enable(HttpRequest<?> request, @PathVariable String id) {
     Caller caller = Callers.require(request, CallerKind.OPERATOR);
@@ -98,6 +117,7 @@ class NodeCatalogController {
     return answer(states.enable(find(id).entry().id(), caller));
   }
 
+  /** Disables an entry on this node, with an optional reason (operators only). */
   @Post("/{id}/disable")
   HttpResponse<CatalogItem> disable(
       HttpRequest<?> request, @PathVariable String id, @Body @Nullable DisableRequest body) {

@@ -1,8 +1,10 @@
 package dev.harbor.node.events;
 
+import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.catalog.CatalogRequests;
 import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.platform.openapi.ApiErrorResponses;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -12,10 +14,15 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import org.reactivestreams.Publisher;
 
 /** {@code GET /v1/mcp/events}: any caller follows the node's instance, approval and catalog-state changes. */
+@Tag(name = "events")
+@SecurityRequirement(name = NodeOpenApi.BEARER)
+@ApiErrorResponses
 @Controller("/v1/mcp/events")
 @Requires(env = "node")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -27,6 +34,10 @@ class EventsController {
     this.events = events;
   }
 
+  /**
+   * Follows the node's instance, approval and catalog-state changes as Server-Sent Events, from now
+   * on.
+   */
   @Get
   @Produces(MediaType.TEXT_EVENT_STREAM)
   Publisher<Event<Object>> follow(HttpRequest<?> request) {

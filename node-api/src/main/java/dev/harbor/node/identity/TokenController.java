@@ -2,10 +2,12 @@ package dev.harbor.node.identity;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.harbor.node.NodeConfig;
+import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.audit.AuditRecorder;
 import dev.harbor.platform.http.ApiErrors;
 import dev.harbor.platform.http.BadRequestException;
 import dev.harbor.platform.http.NotFoundException;
+import dev.harbor.platform.openapi.ApiErrorResponses;
 import dev.harbor.schemas.Wire;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
@@ -24,6 +26,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +40,9 @@ import java.util.UUID;
  * {@code /v1/tokens}, for operators only: issue a token (the response, marked not to be cached, is the
  * only time its value is shown), list active tokens, revoke one. Issuing and revoking are audited without the token.
  */
+@Tag(name = "tokens")
+@SecurityRequirement(name = NodeOpenApi.BEARER)
+@ApiErrorResponses
 @Controller("/v1/tokens")
 @Requires(env = "node")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -53,6 +63,11 @@ class TokenController {
   @JsonIgnoreProperties(ignoreUnknown = false)
   record CreateTokenRequest(@Nullable String kind, @Nullable String name) {}
 
+  /** Issues a token (operators only). The answer is the only time its value is shown. */
+  @ApiResponse(
+      responseCode = "201",
+      description = "The new token, with Cache-Control: no-store",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedToken.class)))
   @Post
   HttpResponse<IssuedToken> create(HttpRequest<?> request, @Body CreateTokenRequest body) {
     Caller operator = Callers.require(request, CallerKind.OPERATOR);
@@ -68,12 +83,15 @@ class TokenController {
     return HttpResponse.created(issued).header(HttpHeaders.CACHE_CONTROL, "no-store");
   }
 
+  /** Lists the active tokens, never a secret (operators only). */
   @Get
   List<TokenInfo> list(HttpRequest<?> request) {
     Callers.require(request, CallerKind.OPERATOR);
     return tokens.list();
   }
 
+  /** Revokes a token; it stops working on the next request (operators only). */
+  @ApiResponse(responseCode = "204", description = "Revoked")
   @Delete("/{id}")
   HttpResponse<Void> revoke(HttpRequest<?> request, @PathVariable String id) {
     Caller operator = Callers.require(request, CallerKind.OPERATOR);

@@ -1,8 +1,10 @@
 package dev.harbor.node.instance;
 
+import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.catalog.CatalogRequests;
 import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.platform.openapi.ApiErrorResponses;
 import dev.harbor.schemas.api.ApprovalItem;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -10,11 +12,16 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** {@code GET /v1/mcp/approvals}: every setup waiting for an operator's approval, the longest-waiting first. */
+@Tag(name = "instances")
+@SecurityRequirement(name = NodeOpenApi.BEARER)
+@ApiErrorResponses
 @Controller("/v1/mcp/approvals")
 @Requires(env = "node")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -26,6 +33,7 @@ class ApprovalController {
     this.instances = instances;
   }
 
+  /** Every setup waiting for an operator's approval, the longest-waiting first. */
   @Get
   List<ApprovalItem> pending(HttpRequest<?> request) {
     Callers.current(request);

@@ -1,7 +1,10 @@
 package dev.harbor.node.mcp;
 
+import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.identity.Callers;
+import dev.harbor.platform.http.ApiError;
 import dev.harbor.platform.http.ApiErrors;
+import dev.harbor.platform.openapi.ApiErrorResponses;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -17,6 +20,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,6 +39,9 @@ import java.util.Locale;
  * no server-to-client stream: GET and DELETE answer 405. The {@code MCP-Protocol-Version} header is
  * checked by {@link McpProtocol}.
  */
+@Tag(name = "mcp")
+@SecurityRequirement(name = NodeOpenApi.BEARER)
+@ApiErrorResponses
 @Controller("/mcp")
 @Requires(env = "node")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,6 +62,14 @@ class McpController {
     this.json = json;
   }
 
+  /**
+   * One JSON-RPC 2.0 message to the node's MCP control server: initialize, ping, tools/list or
+   * tools/call.
+   */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The JSON-RPC response; a single message event when the client accepts only text/event-stream")
+  @ApiResponse(responseCode = "202", description = "A notification or a response was received; no body")
   @Post(consumes = MediaType.ALL, produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
   HttpResponse<?> post(HttpRequest<?> request, @Body @Nullable String body) {
     McpAnswer answer =
@@ -65,12 +84,22 @@ class McpController {
         .body(eventStream ? "event: message\ndata: " + text + "\n\n" : text);
   }
 
+  /** Not offered: the server opens no server-to-client stream, so this answers 405. */
+  @ApiResponse(
+      responseCode = "405",
+      description = "Always; Allow: POST",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
   @Get(produces = MediaType.APPLICATION_JSON)
   HttpResponse<?> stream(HttpRequest<?> request) {
     Callers.current(request);
     return notAllowed();
   }
 
+  /** Not offered: the server keeps no session, so this answers 405. */
+  @ApiResponse(
+      responseCode = "405",
+      description = "Always; Allow: POST",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
   @Delete(produces = MediaType.APPLICATION_JSON)
   HttpResponse<?> endSession(HttpRequest<?> request) {
     Callers.current(request);

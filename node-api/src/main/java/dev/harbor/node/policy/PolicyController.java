@@ -1,6 +1,7 @@
 package dev.harbor.node.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.catalog.NodeCatalog;
 import dev.harbor.node.identity.Caller;
 import dev.harbor.node.identity.Callers;
@@ -9,6 +10,7 @@ import dev.harbor.platform.http.ApiErrors;
 import dev.harbor.platform.http.BadRequestException;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.platform.openapi.ApiErrorResponses;
 import dev.harbor.policy.InvalidPolicyException;
 import dev.harbor.policy.PolicyEngine;
 import dev.harbor.policy.SetupChecks;
@@ -32,6 +34,8 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,6 +44,9 @@ import java.util.List;
  * would happen if a caller asked for an entry (dry run: the checks that come before policy, then the
  * rule that would decide), without changing anything.
  */
+@Tag(name = "policy")
+@SecurityRequirement(name = NodeOpenApi.BEARER)
+@ApiErrorResponses
 @Controller("/v1/mcp/policy")
 @Requires(env = "node")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -53,12 +60,14 @@ class PolicyController {
     this.catalog = catalog;
   }
 
+  /** The policy in force: its rules, tried in order, the first match deciding. */
   @Get
   PolicySet read(HttpRequest<?> request) {
     Callers.current(request);
     return policy.current();
   }
 
+  /** Replaces the policy's rules with a complete new list (operators only). */
   @Put
   PolicySet replace(HttpRequest<?> request, @Body ReplaceRequest body) {
     Caller operator = Callers.require(request, CallerKind.OPERATOR);
@@ -70,6 +79,7 @@ class PolicyController {
     }
   }
 
+  /** What would happen if a caller asked for an entry, without changing anything. */
   @Post("/dry-run")
   DryRun dryRun(HttpRequest<?> request, @Body DryRunRequest body) {
     Caller caller = Callers.current(request);
@@ -118,7 +128,9 @@ class PolicyController {
   @JsonIgnoreProperties(ignoreUnknown = false)
   record ReplaceRequest(@Nullable List<PolicyRule> rules) {}
 
-  /** Body of {@code POST /v1/mcp/policy/dry-run}; caller kind and name default to the caller's own. */
+  /**
+   * Body of {@code POST /v1/mcp/policy/dry-run}; caller kind and name default to the caller's own.
+   */
   @Serdeable
   @JsonIgnoreProperties(ignoreUnknown = false)
   record DryRunRequest(

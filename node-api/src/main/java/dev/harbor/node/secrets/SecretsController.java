@@ -2,6 +2,7 @@ package dev.harbor.node.secrets;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.harbor.launcher.LauncherService;
+import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.catalog.NodeCatalog;
 import dev.harbor.node.command.CommandBus;
 import dev.harbor.node.command.Commands;
@@ -14,6 +15,7 @@ import dev.harbor.platform.http.ConflictException;
 import dev.harbor.platform.http.ForbiddenException;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.http.NotReadyException;
+import dev.harbor.platform.openapi.ApiErrorResponses;
 import dev.harbor.schemas.api.CatalogItem;
 import dev.harbor.schemas.catalog.SecretSpec;
 import dev.harbor.schemas.command.Command;
@@ -33,6 +35,11 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -46,6 +53,9 @@ import java.util.Set;
  * name travels on, as a {@code secret_supplied} command, so no value ever reaches Kafka, a store, a
  * log or a response.
  */
+@Tag(name = "instances")
+@SecurityRequirement(name = NodeOpenApi.BEARER)
+@ApiErrorResponses
 @Controller("/v1/mcp/instances/{id}/secrets")
 @Requires(env = "node")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -88,6 +98,7 @@ class SecretsController {
   @Serdeable
   record SecretsView(String instanceId, List<SecretState> secrets) {}
 
+  /** The secrets an instance's entry needs, and whether each was supplied; never a value. */
   @Get
   SecretsView list(HttpRequest<?> request, @PathVariable String id) {
     Callers.current(request);
@@ -98,6 +109,11 @@ class SecretsController {
         .toList());
   }
 
+  /** Supplies a secret's value for an instance (operators only). The value is never shown again. */
+  @ApiResponse(
+      responseCode = "202",
+      description = "Stored for the launcher; never the value",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = SecretState.class)))
   @Put("/{name}")
   HttpResponse<SecretState> put(
       HttpRequest<?> request, @PathVariable String id, @PathVariable String name, @Body @Nullable SecretValue body) {
