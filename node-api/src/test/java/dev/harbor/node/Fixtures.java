@@ -69,4 +69,14 @@ public final class Fixtures {
         before.connectionInfo(), before.secretBindingMode(), before.errorMessage(), before.createdAt(),
         Instant.now(), before.lastStartedAt(), before.lastStoppedAt(), correlationId);
   }
+
+  /** The same instance running, with what the launcher reports about reaching it. */
+  public static Instance running(Instance before, Map<String, String> connectionInfo) {
+    return new Instance(
+        before.id(), before.nodeId(), before.catalogId(), before.slug(), before.name(), InstanceStatus.ACTIVE,
+        before.requestedBy(), before.config(), before.idempotencyKey(), before.decision(), before.approvalState(),
+        before.approval(), before.specHash(), before.dockerContainerName(), before.dockerImage(), before.transport(),
+        connectionInfo, before.secretBindingMode(), before.errorMessage(), before.createdAt(), Instant.now(),
+        Instant.now(), before.lastStoppedAt(), before.lastCorrelationId());
+  }
 }
