@@ -80,15 +80,13 @@ class ImportCommandTest {
   void standardInputIsReadForADryRunAndJsonIsTheApisAnswer() {
     answer = "{\"dryRun\":true,\"servers\":[{\"name\":\"fetch\",\"status\":\"would_set_up\",\"catalogId\":\"docker.fetch\","
         + "\"matchedBy\":\"image\",\"matched\":\"mcp/fetch\",\"configKeys\":[],\"secretsToSupply\":[],\"ignoredEnv\":[]}]}";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int code = new McpCli(env(), new ByteArrayInputStream(PASTE.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
-        .run("import", "-", "--dry-run", "-o", "json");
+    CliRun run = runWithInput("import", "-", "--dry-run", "-o", "json");
 
-    assertThat(code).isEqualTo(ExitCode.OK);
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.OK);
     assertThat(requests).containsExactly("POST /v1/mcp/config/import?dryRun=true " + PASTE);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"status\":\"would_set_up\"");
+    assertThat(run.out()).isEqualTo("{\"dryRun\":true,\"servers\":[{\"name\":\"fetch\",\"status\":\"would_set_up\","
+        + "\"catalogId\":\"docker.fetch\",\"matchedBy\":\"image\",\"matched\":\"mcp/fetch\"}]}\n");
   }
 
   @Test
@@ -96,11 +94,11 @@ class ImportCommandTest {
     answer = "{\"dryRun\":false,\"servers\":[{\"name\":\"arxiv\",\"status\":\"disabled\",\"catalogId\":\"docker.arxiv\","
         + "\"configKeys\":[],\"secretsToSupply\":[],\"ignoredEnv\":[]},{\"name\":\"x\",\"status\":\"not_in_catalog\","
         + "\"configKeys\":[],\"secretsToSupply\":[],\"ignoredEnv\":[]}]}";
-    assertThat(CliRun.of(env(), "import", "-").code()).isEqualTo(ExitCode.DENIED);
+    assertThat(runWithInput("import", "-").code()).isEqualTo(ExitCode.DENIED);
 
     status = 400;
     answer = "{\"status\":400,\"error\":\"bad_request\",\"message\":\"must be a string\",\"field\":\"mcpServers.a.args[1]\"}";
-    CliRun refused = CliRun.of(env(), "import", "-");
+    CliRun refused = runWithInput("import", "-");
     assertThat(refused.code()).isEqualTo(ExitCode.USAGE);
     assertThat(refused.err()).contains("must be a string");
   }
@@ -124,6 +122,16 @@ class ImportCommandTest {
     assertThat(requests).singleElement().asString().startsWith("GET /v1/mcp/config?format=vscode");
     assertThat(run.out()).isEqualTo("{\"servers\":{\"fetch\":{\"type\":\"http\",\"url\":\"http://127.0.0.1:41000/mcp\"}}}\n");
     assertThat(CliRun.of(env(), "config", "--all", "--format", "zed").code()).isEqualTo(ExitCode.USAGE);
+  }
+
+  /** A run with the paste on standard input. */
+  private CliRun runWithInput(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new McpCli(env(), new ByteArrayInputStream(PASTE.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run(args);
+    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private Map<String, String> env() {
