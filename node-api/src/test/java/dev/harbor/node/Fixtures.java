@@ -39,7 +39,7 @@ public final class Fixtures {
         id, id, "Server " + id, "A test server", "acme", List.of("tools"), "devops", null, null, null,
         "example/" + id, "latest", null, Transport.STDIO, LauncherKind.DOCKER, true, null,
         List.of(), List.of(), List.of(parameters),
-        null, null, null, null, null, null, null, null, "1.0.0", null, EntryStatus.AVAILABLE, Visibility.PUBLIC,
+        null, null, null, null, null, null, null, null, null, "1.0.0", null, EntryStatus.AVAILABLE, Visibility.PUBLIC,
         new CatalogSource(SourceFormat.DOCKER_MCP_REGISTRY, "test", id, null, null), at, at);
   }
 

@@ -1,7 +1,7 @@
 package dev.harbor.node.clientconfig;
 
 import dev.harbor.schemas.api.CatalogItem;
-import dev.harbor.schemas.catalog.CatalogEntry;
+import dev.harbor.schemas.catalog.PackageRef;
 import dev.harbor.schemas.catalog.RemoteEndpoint;
 import dev.harbor.schemas.catalog.SourceFormat;
 import io.micronaut.core.annotation.Nullable;
@@ -14,12 +14,11 @@ import java.util.Optional;
 /**
  * Recognises the catalog entry a pasted server runs. An image matches an entry's {@code image} with
  * tag and digest set aside ({@code mcp/fetch:1.2} is {@code mcp/fetch}) and Docker Hub's implicit
- * registry and {@code library/} namespace spelled out or not; a URL matches one of an entry's remotes
- * by scheme, host, port and path (case-insensitive host, no trailing slash; query and fragment, which
- * may hold a key, are set aside). The catalog records no npm or PyPI package names (entries published
- * only as packages keep their registry, not the package), so {@code npx} and {@code uvx} servers are
- * never recognised. When several entries match, enabled and launchable ones win, then entries from
- * Docker's catalog, then the lowest id.
+ * registry and {@code library/} namespace spelled out or not; an npm or PyPI package one of an
+ * entry's {@code packages} of that registry, version set aside; a URL one of an entry's remotes by
+ * scheme, host, port and path (case-insensitive host, no trailing slash; query and fragment, which
+ * may hold a key, are set aside). When several entries match, enabled and launchable ones win, then
+ * entries from Docker's catalog, then the lowest id.
  */
 final class CatalogMatcher {
 
@@ -38,7 +37,9 @@ final class CatalogMatcher {
     return switch (target.kind()) {
       case IMAGE -> byImage(target.value(), catalog);
       case URL -> byUrl(target.value(), catalog);
-      case NPM, PYPI, UNKNOWN -> Optional.empty();
+      case NPM -> byPackage("npm", target.value(), catalog);
+      case PYPI -> byPackage("pypi", target.value(), catalog);
+      case UNKNOWN -> Optional.empty();
     };
   }
 
@@ -48,6 +49,27 @@ final class CatalogMatcher {
         .filter(i -> i.entry().image() != null && image(i.entry().image()).equals(wanted))
         .min(PREFERRED)
         .map(i -> new CatalogMatch(i, "image", i.entry().image()));
+  }
+
+  private static Optional<CatalogMatch> byPackage(String registryType, String pasted, List<CatalogItem> catalog) {
+    String wanted = packageName(registryType, pasted);
+    for (CatalogItem item : catalog.stream().sorted(PREFERRED).toList()) {
+      for (PackageRef pkg : item.entry().packages()) {
+        if (pkg.registryType().equals(registryType) && wanted.equals(packageName(registryType, pkg.identifier()))) {
+          return Optional.of(new CatalogMatch(item, registryType, pkg.identifier()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A package name as its registry compares them: npm names in lower case, PyPI names normalised
+   * (lower case, runs of {@code -}, {@code _} and {@code .} as one {@code -}).
+   */
+  static String packageName(String registryType, String name) {
+    String lower = name.strip().toLowerCase(Locale.ROOT);
+    return registryType.equals("pypi") ? lower.replaceAll("[-_.]+", "-") : lower;
   }
 
   private static Optional<CatalogMatch> byUrl(String pasted, List<CatalogItem> catalog) {

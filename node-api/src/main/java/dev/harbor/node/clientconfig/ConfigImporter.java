@@ -135,8 +135,8 @@ class ConfigImporter {
     return switch (target.kind()) {
       case IMAGE -> "no catalog entry runs this image";
       case URL -> "no catalog entry lists this remote URL";
-      case NPM -> "runs an npm package; the catalog records no npm package names";
-      case PYPI -> "runs a PyPI package; the catalog records no PyPI package names";
+      case NPM -> "no catalog entry lists this npm package";
+      case PYPI -> "no catalog entry lists this PyPI package";
       case UNKNOWN -> "runs no container image or remote URL the catalog could know";
     };
   }

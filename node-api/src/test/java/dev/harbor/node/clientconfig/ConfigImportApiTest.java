@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST /v1/mcp/config/import} on a node with its real policy stream, against entries of the
- * bundled seed catalog: Docker's {@code mcp/...} images, a GitHub Container Registry image, a remote
- * and an npm package of the official registry.
+ * bundled seed catalog: Docker's {@code mcp/...} images, a GitHub Container Registry image, a remote,
+ * and npm and PyPI packages of the official registry.
  */
 class ConfigImportApiTest {
 
@@ -47,7 +47,8 @@ class ConfigImportApiTest {
     operator = node.operatorToken();
     agent = node.issueToken("agent", "import-agent");
     List<CatalogEntry> entries = SeedEntries.named("fetch", "github-official", "airtable-mcp-server",
-        "atlassian-remote", "ast-grep", "arxiv-mcp-server", "aks", "ai.toolprint/hypertool-mcp");
+        "atlassian-remote", "ast-grep", "arxiv-mcp-server", "ai.toolprint/hypertool-mcp",
+        "io.github.formulahendry/code-runner", "co.pipeboard/meta-ads-mcp");
     node.publishCatalog(entries.toArray(CatalogEntry[]::new));
     seed = new LinkedHashMap<>();
     entries.forEach(e -> seed.putIfAbsent(e.source().sourceName(), e));
@@ -137,10 +138,42 @@ class ConfigImportApiTest {
   }
 
   @Test
+  void npmAndPyPiPackagesAreRecognisedByTheirRegistryNames() {
+    String paste = """
+        {"mcpServers": {
+          "runner": {"command": "npx", "args": ["-y", "mcp-server-code-runner@latest"]},
+          "hypertool": {"command": "npx.cmd", "args": ["--yes", "@toolprint/hypertool-mcp@0.0.42"]},
+          "ads": {"command": "uvx", "args": ["Meta_Ads.MCP==1.0"]}}}""";
+
+    ConfigImportAnswer answer = read(importConfig(operator, paste, "").body(), ConfigImportAnswer.class);
+
+    ImportedServer runner = answer.servers().get(0);
+    assertThat(runner.status()).isEqualTo(ImportStatus.SETUP_REQUESTED);
+    assertThat(runner.catalogId()).isEqualTo(id("io.github.formulahendry/code-runner"));
+    assertThat(runner.matchedBy()).isEqualTo("npm");
+    assertThat(runner.matched()).isEqualTo("mcp-server-code-runner");
+    assertThat(setups(runner.catalogId())).hasSize(1);
+    assertThat(answer.servers().get(1)).satisfies(s -> {
+      assertThat(s.status()).isEqualTo(ImportStatus.NOT_LAUNCHABLE);
+      assertThat(s.catalogId()).isEqualTo(id("ai.toolprint/hypertool-mcp"));
+      assertThat(s.matchedBy()).isEqualTo("npm");
+      assertThat(s.detail()).contains("npm package");
+    });
+    assertThat(answer.servers().get(2)).satisfies(s -> {
+      assertThat(s.status()).isEqualTo(ImportStatus.NOT_LAUNCHABLE);
+      assertThat(s.catalogId()).isEqualTo(id("co.pipeboard/meta-ads-mcp"));
+      assertThat(s.matchedBy()).isEqualTo("pypi");
+      assertThat(s.matched()).isEqualTo("meta-ads-mcp");
+    });
+    assertThat(node.commands()).noneMatch(c -> id("ai.toolprint/hypertool-mcp").equals(c.catalogId())
+        || id("co.pipeboard/meta-ads-mcp").equals(c.catalogId()));
+  }
+
+  @Test
   void serversTheCatalogDoesNotKnowAreListedAndNeverLaunched() {
     String paste = """
         {"mcpServers": {
-          "hypertool": {"command": "npx", "args": ["-y", "@toolprint/hypertool-mcp@0.0.42"]},
+          "notes": {"command": "npx", "args": ["-y", "@acme/notes-mcp-not-published"]},
           "local": {"command": "docker", "args": ["run", "-i", "example/not-in-any-catalog:1"]},
           "script": {"command": "python3", "args": ["server.py"], "env": {"API_KEY": "not-shown"}}}}""";
     int before = node.commands().size();
@@ -148,13 +181,13 @@ class ConfigImportApiTest {
     HttpResponse<String> response = importConfig(operator, paste, "");
 
     ConfigImportAnswer answer = read(response.body(), ConfigImportAnswer.class);
-    assertThat(answer.servers()).extracting(ImportedServer::name).containsExactly("hypertool", "local", "script");
+    assertThat(answer.servers()).extracting(ImportedServer::name).containsExactly("notes", "local", "script");
     assertThat(answer.servers()).allSatisfy(s -> {
       assertThat(s.status()).isEqualTo(ImportStatus.NOT_IN_CATALOG);
       assertThat(s.catalogId()).isNull();
       assertThat(s.instanceId()).isNull();
     });
-    assertThat(answer.servers().getFirst().detail()).contains("npm");
+    assertThat(answer.servers().getFirst().detail()).contains("npm package");
     assertThat(answer.servers().getLast().ignoredEnv()).containsExactly("API_KEY");
     assertThat(response.body()).doesNotContain("not-shown");
     assertThat(node.commands()).hasSize(before);

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * One pasted server in the answer to a configuration import. {@code matchedBy} is how the catalog
- * entry was recognised ({@code image}, {@code url}) and {@code matched} the catalog's own value that
- * matched (its image or remote URL). {@code configKeys} are the entry's parameters filled from the
+ * entry was recognised ({@code image}, {@code npm}, {@code pypi}, {@code url}) and {@code matched} the
+ * catalog's own value that matched (its image, package or remote URL). {@code configKeys} are the entry's parameters filled from the
  * paste, {@code secretsToSupply} the entry's secrets the paste held a value for, {@code ignoredEnv}
  * the pasted variables the entry does not declare: names only, never a value.
  */
