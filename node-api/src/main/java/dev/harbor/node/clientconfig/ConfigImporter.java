@@ -17,14 +17,23 @@ import dev.harbor.schemas.api.SetupAnswer;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.instance.InstanceStatus;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * Imports a pasted client configuration: each server whose launch the catalog recognises becomes a
@@ -33,6 +42,7 @@ import java.util.Optional;
  * importing the same paste again names the same instances and launches nothing twice. Servers the
  * catalog does not know, entries the node disabled and entries Harbor cannot launch are reported and
  * never sent. The whole paste is checked, configuration values included, before anything is sent.
+ * Matching reads a snapshot of the catalog; the answers keep the order of the paste.
  */
 @Singleton
 @Requires(env = "node")
@@ -57,12 +67,42 @@ class ConfigImporter {
     for (PastedServer server : paste.servers()) {
       plans.add(plan(server, entries));
     }
-    List<ImportedServer> answers = new ArrayList<>();
-    for (Plan plan : plans) {
-      answers.add(dryRun || plan.status() != ImportStatus.WOULD_SET_UP ? plan.answer(plan.status(), null, null)
-          : setUp(plan, caller));
+    ImportedServer[] answers = new ImportedServer[plans.size()];
+    Map<String, List<Integer>> sendsByEntry = new LinkedHashMap<>();
+    for (int i = 0; i < plans.size(); i++) {
+      Plan plan = plans.get(i);
+      if (dryRun || plan.status() != ImportStatus.WOULD_SET_UP) {
+        answers[i] = plan.answer(plan.status(), null, null);
+      } else {
+        sendsByEntry.computeIfAbsent(plan.match().item().id(), id -> new ArrayList<>()).add(i);
+      }
     }
-    return new ConfigImportAnswer(dryRun, answers);
+    sendConcurrently(sendsByEntry.values(), i -> answers[i] = setUp(plans.get(i), caller));
+    return new ConfigImportAnswer(dryRun, List.of(answers));
+  }
+
+  /**
+   * Sends the setups of different entries side by side, so one slow decision does not hold up the
+   * others; those of one entry go one after the other, so a second server of the same entry finds
+   * the first one's instance as {@code POST /v1/mcp/setup} would.
+   */
+  private static void sendConcurrently(Collection<List<Integer>> groups, IntConsumer send) {
+    List<Future<?>> sends = new ArrayList<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (List<Integer> group : groups) {
+        sends.add(threads.submit(() -> group.forEach(send::accept)));
+      }
+    }
+    for (Future<?> sent : sends) {
+      try {
+        sent.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while sending setups", e);
+      }
+    }
   }
 
   /** What would be done with one server; checks the configuration it would send. */
@@ -142,13 +182,15 @@ class ConfigImporter {
   }
 
   /** One server, what it was recognised as, and what would be done with it. */
-  private record Plan(PastedServer server, CatalogMatch match, EnvMapping env, ImportStatus status, String detail) {
+  private record Plan(
+      PastedServer server, @Nullable CatalogMatch match, @Nullable EnvMapping env, ImportStatus status,
+      @Nullable String detail) {
 
-    Plan withDetail(String newDetail) {
+    Plan withDetail(@Nullable String newDetail) {
       return new Plan(server, match, env, status, newDetail);
     }
 
-    ImportedServer answer(ImportStatus finalStatus, String instanceId, InstanceStatus instanceStatus) {
+    ImportedServer answer(ImportStatus finalStatus, @Nullable String instanceId, @Nullable InstanceStatus instanceStatus) {
       return new ImportedServer(
           server.name(), finalStatus,
           match == null ? null : match.item().id(),

@@ -36,6 +36,11 @@ record LaunchTarget(Kind kind, @Nullable String value, Map<String, String> env) 
   private static final Set<String> UVX_VALUE_OPTIONS = Set.of(
       "--from", "--with", "--python", "-p", "--index", "--index-url", "--extra-index-url", "--with-requirements");
 
+  @Override
+  public String toString() {
+    return "LaunchTarget[kind=" + kind + ", env=" + env.keySet() + "]";
+  }
+
   static LaunchTarget of(PastedServer server) {
     Map<String, String> env = new LinkedHashMap<>(server.env());
     if (server.command() == null) {

@@ -47,7 +47,7 @@ class ConfigImportApiTest {
     operator = node.operatorToken();
     agent = node.issueToken("agent", "import-agent");
     List<CatalogEntry> entries = SeedEntries.named("fetch", "github-official", "airtable-mcp-server",
-        "atlassian-remote", "ast-grep", "arxiv-mcp-server", "ai.toolprint/hypertool-mcp",
+        "atlassian-remote", "ast-grep", "arxiv-mcp-server", "duckduckgo", "ai.toolprint/hypertool-mcp",
         "io.github.formulahendry/code-runner", "co.pipeboard/meta-ads-mcp");
     node.publishCatalog(entries.toArray(CatalogEntry[]::new));
     seed = new LinkedHashMap<>();
@@ -80,6 +80,22 @@ class ConfigImportApiTest {
     assertThat(shown.statusCode()).isEqualTo(200);
     assertThat(first.instanceStatus()).isNotNull();
     assertThat(read(shown.body(), InstanceStatusView.class).id()).isEqualTo(first.instanceId());
+  }
+
+  @Test
+  void twoServersOfOneEntryShareItsInstanceAndTheAnswersKeepThePastesOrder() {
+    String paste = """
+        {"mcpServers": {
+          "ddg-a": {"command": "docker", "args": ["run", "-i", "mcp/duckduckgo"]},
+          "fetch-elsewhere": {"command": "docker", "args": ["run", "-i", "example/elsewhere"]},
+          "ddg-b": {"command": "docker", "args": ["run", "-i", "docker.io/mcp/duckduckgo:latest"]}}}""";
+
+    ConfigImportAnswer answer = read(importConfig(operator, paste, "").body(), ConfigImportAnswer.class);
+
+    assertThat(answer.servers()).extracting(ImportedServer::name).containsExactly("ddg-a", "fetch-elsewhere", "ddg-b");
+    assertThat(answer.servers().get(0).instanceId()).isNotNull().isEqualTo(answer.servers().get(2).instanceId());
+    assertThat(answer.servers().get(2).detail()).isEqualTo("the entry already has an instance");
+    assertThat(setups(id("duckduckgo"))).hasSize(1);
   }
 
   @Test
