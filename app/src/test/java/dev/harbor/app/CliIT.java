@@ -173,6 +173,23 @@ class CliIT {
   }
 
   @Test
+  void aPastedClientConfigurationIsImportedAsADryRun() throws IOException {
+    Path paste = java.nio.file.Files.writeString(home.resolve("claude_desktop_config.json"), """
+        {"mcpServers": {
+          "everything": {"command": "docker", "args": ["run", "-i", "--rm", "%s:%s"]},
+          "notes": {"command": "npx", "args": ["-y", "@acme/notes-mcp"], "env": {"NOTES_TOKEN": "not-shown"}}}}
+        """.formatted(DockerTestSupport.IMAGE, DockerTestSupport.TAG));
+
+    CliRun dryRun = mcp("import", paste.toString(), "--dry-run");
+
+    assertThat(dryRun.code()).as(dryRun.toString()).isZero();
+    assertThat(dryRun.out()).startsWith("SERVER").contains("would_set_up", "image " + DockerTestSupport.IMAGE,
+        "not_in_catalog").doesNotContain("not-shown");
+    CliRun asJson = mcp("import", paste.toString(), "--dry-run", "-o", "json");
+    assertThat(json(asJson.out())).containsEntry("dryRun", true).containsKey("servers");
+  }
+
+  @Test
   void unknownThingsAreNotFound() {
     CliRun status = mcp("status", "i-does-not-exist");
     assertThat(status.code()).as(status.toString()).isEqualTo(ExitCode.NOT_FOUND);

@@ -84,7 +84,7 @@ final class TestCatalog {
         id, slug, "Test " + slug, "The MCP reference server, built locally for tests", "harbor-tests",
         List.of("test"), "devops", null, null, null, image, tag, null, transport, LauncherKind.DOCKER, true, null,
         List.of(), args, List.of(), List.of(), secrets, ports, List.of(),
-        new NetworkSpec(NetworkMode.NONE, List.of()), null, List.of(), List.of(), "1.0", List.of(),
+        new NetworkSpec(NetworkMode.NONE, List.of()), null, List.of(), null, List.of(), "1.0", List.of(),
         EntryStatus.AVAILABLE, Visibility.PUBLIC,
         new CatalogSource(SourceFormat.DOCKER_MCP_REGISTRY, "harbor-tests", slug, null, "MIT"), now, now);
   }

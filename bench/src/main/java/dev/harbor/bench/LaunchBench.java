@@ -225,7 +225,7 @@ public final class LaunchBench {
         "harbor-bench", List.of("test"), "devops", null, null, null, repository, tag, null,
         Transport.STREAMABLE_HTTP, LauncherKind.DOCKER, true, null, List.of(), ARGS, List.of(), List.of(),
         List.of(), List.of(new PortSpec("http", CONTAINER_PORT, "tcp")), List.of(),
-        new NetworkSpec(NetworkMode.NONE, List.of()), null, List.of(), List.of(), "1.0", List.of(),
+        new NetworkSpec(NetworkMode.NONE, List.of()), null, List.of(), null, List.of(), "1.0", List.of(),
         EntryStatus.AVAILABLE, Visibility.PUBLIC,
         new CatalogSource(SourceFormat.DOCKER_MCP_REGISTRY, "harbor-bench", slug, null, "MIT"), now, now);
   }

@@ -45,7 +45,7 @@ final class SyntheticCatalog {
         e.docsUrl(), e.iconUrl(), e.image(), e.imageTagDefault(), e.imageDigest(), e.transport(),
         e.launcherKind(), e.launchable(), e.notLaunchableReason(), e.command(), e.args(),
         e.parameters(), e.env(), e.secrets(), e.ports(), e.volumes(), e.network(), e.healthCheck(),
-        e.remotes(), e.tools(), e.version(), e.knownVersions(), e.status(), e.visibility(),
+        e.remotes(), null, e.tools(), e.version(), e.knownVersions(), e.status(), e.visibility(),
         e.source(), e.createdAt(), e.updatedAt());
   }
 }

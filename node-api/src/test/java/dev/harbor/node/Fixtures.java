@@ -39,7 +39,7 @@ public final class Fixtures {
         id, id, "Server " + id, "A test server", "acme", List.of("tools"), "devops", null, null, null,
         "example/" + id, "latest", null, Transport.STDIO, LauncherKind.DOCKER, true, null,
         List.of(), List.of(), List.of(parameters),
-        null, null, null, null, null, null, null, null, "1.0.0", null, EntryStatus.AVAILABLE, Visibility.PUBLIC,
+        null, null, null, null, null, null, null, null, null, "1.0.0", null, EntryStatus.AVAILABLE, Visibility.PUBLIC,
         new CatalogSource(SourceFormat.DOCKER_MCP_REGISTRY, "test", id, null, null), at, at);
   }
 
@@ -68,5 +68,15 @@ public final class Fixtures {
         before.specHash(), before.dockerContainerName(), before.dockerImage(), before.transport(),
         before.connectionInfo(), before.secretBindingMode(), before.errorMessage(), before.createdAt(),
         Instant.now(), before.lastStartedAt(), before.lastStoppedAt(), correlationId);
+  }
+
+  /** The same instance running, with what the launcher reports about reaching it. */
+  public static Instance running(Instance before, Map<String, String> connectionInfo) {
+    return new Instance(
+        before.id(), before.nodeId(), before.catalogId(), before.slug(), before.name(), InstanceStatus.ACTIVE,
+        before.requestedBy(), before.config(), before.idempotencyKey(), before.decision(), before.approvalState(),
+        before.approval(), before.specHash(), before.dockerContainerName(), before.dockerImage(), before.transport(),
+        connectionInfo, before.secretBindingMode(), before.errorMessage(), before.createdAt(), Instant.now(),
+        Instant.now(), before.lastStoppedAt(), before.lastCorrelationId());
   }
 }

@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -222,6 +224,34 @@ public final class KafkaNode implements AutoCloseable {
       }
     }
     return List.copyOf(commands);
+  }
+
+  /**
+   * Every record of this node's commands, instances and audit topics, key and value as text: what a
+   * test reads to show that something never reached Kafka.
+   */
+  public List<String> rawRecords() {
+    KafkaSettings settings = KafkaSettings.local(TestBroker.bootstrapServers());
+    try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(
+        settings.consumerProps("test-raw-" + nodeId + "-" + System.nanoTime(), null),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = List.of(Topics.commands(nodeId), Topics.instances(nodeId), Topics.audit(nodeId))
+          .stream().map(topic -> new TopicPartition(topic.name(), 0)).toList();
+      reader.assign(partitions);
+      reader.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
+      List<String> records = new ArrayList<>();
+      while (partitions.stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
+        for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
+          records.add(text(record.key()) + " " + text(record.value()));
+        }
+      }
+      return records;
+    }
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** The record key a command was sent under. */

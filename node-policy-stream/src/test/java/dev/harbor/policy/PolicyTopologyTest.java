@@ -149,7 +149,7 @@ class PolicyTopologyTest {
     node.catalog(new CatalogEntry("docker.odd", " ", " ", null, null, null, null, null, null, null, " ", null, null,
         null, LauncherKind.DOCKER, true, null, null, null,
         List.of(new ParameterSpec("level", null, null, false, null)),
-        null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null,
         new CatalogSource(SourceFormat.DOCKER_MCP_REGISTRY, "t", null, null, null),
         START, START));
 

@@ -117,7 +117,7 @@ final class TestEntries {
         id, id.substring(id.indexOf('.') + 1), "Server " + id, "A test server", publisher, tags, "devops",
         null, null, null, image, launchable ? "1.0" : null, null, transport,
         launchable ? LauncherKind.DOCKER : LauncherKind.REMOTE, launchable, notLaunchableReason,
-        command, args, parameters, env, secrets, null, volumes, null, null, null, null, "1.0", null,
+        command, args, parameters, env, secrets, null, volumes, null, null, null, null, null, "1.0", null,
         EntryStatus.AVAILABLE, Visibility.PUBLIC,
         new CatalogSource(SourceFormat.DOCKER_MCP_REGISTRY, "test", id.substring(id.indexOf('.') + 1), null, null),
         UPDATED, UPDATED);

@@ -14,6 +14,7 @@ import dev.harbor.schemas.catalog.HealthCheckMode;
 import dev.harbor.schemas.catalog.LauncherKind;
 import dev.harbor.schemas.catalog.NetworkMode;
 import dev.harbor.schemas.catalog.NetworkSpec;
+import dev.harbor.schemas.catalog.PackageRef;
 import dev.harbor.schemas.catalog.ParameterSpec;
 import dev.harbor.schemas.catalog.PortSpec;
 import dev.harbor.schemas.catalog.RemoteEndpoint;
@@ -124,6 +125,15 @@ class ContractCompatibilityTest {
     assertThat(entry.description()).isNull();
     assertThat(entry.image()).isNull();
     assertThat(entry.version()).isNull();
+  }
+
+  @Test
+  void aV1CatalogEntryWithPackagesReadsThemAndAnEntryWithoutHasNone() {
+    CatalogEntry entry = CATALOG.fromJson(fixture("catalog-entry/v1-with-packages.json"));
+
+    assertThat(entry.packages()).containsExactly(
+        new PackageRef("npm", "@toolprint/hypertool-mcp", "0.0.42"), new PackageRef("pypi", "hypertool-mcp", null));
+    assertThat(CATALOG.fromJson(fixture("catalog-entry/v1-minimal.json")).packages()).isEmpty();
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.harbor.schemas.catalog.HealthCheckMode;
 import dev.harbor.schemas.catalog.LauncherKind;
 import dev.harbor.schemas.catalog.NetworkMode;
 import dev.harbor.schemas.catalog.NetworkSpec;
+import dev.harbor.schemas.catalog.PackageRef;
 import dev.harbor.schemas.catalog.ParameterSpec;
 import dev.harbor.schemas.catalog.PortSpec;
 import dev.harbor.schemas.catalog.RemoteEndpoint;
@@ -91,6 +92,7 @@ final class ContractSamples {
         new NetworkSpec(NetworkMode.EGRESS, List.of("*.atlassian.net")),
         HealthCheckMode.MCP_INITIALIZE,
         List.of(),
+        List.of(new PackageRef("oci", "ghcr.io/sooperset/mcp-atlassian", "0.11.9")),
         List.of(
             new ToolSummary("jira_get_issue", "Get details of a specific Jira issue."),
             new ToolSummary("confluence_search", null)),
@@ -138,6 +140,7 @@ final class ContractSamples {
         new NetworkSpec(NetworkMode.NONE, List.of()),
         HealthCheckMode.MCP_INITIALIZE,
         List.of(),
+        null,
         List.of(),
         null,
         List.of(),
@@ -184,6 +187,7 @@ final class ContractSamples {
         HealthCheckMode.NONE,
         List.of(
             new RemoteEndpoint(Transport.STREAMABLE_HTTP, "https://mcp-github-registry.explorium.ai/mcp")),
+        null,
         List.of(),
         "1.0.1",
         List.of("1.0.0", "1.0.1"),
@@ -203,7 +207,7 @@ final class ContractSamples {
   static CatalogEntry minimalEntry() {
     return new CatalogEntry(
         "sqlite", "sqlite", "SQLite", null, null, null, null, null, null, null, null, null, null, null,
-        LauncherKind.PACKAGE, false, null, null, null, null, null, null, null, null, null, null, null,
+        LauncherKind.PACKAGE, false, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null,
         new CatalogSource(
             SourceFormat.DOCKER_MCP_REGISTRY, "servers/SQLite/server.yaml", "SQLite", null, null),

@@ -1,5 +1,6 @@
 package dev.harbor.sdk;
 
+import dev.harbor.schemas.api.ClientFormat;
 import io.micronaut.core.type.Argument;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The client configuration of a running instance: the {@code mcpServers} map that Claude Desktop,
+ * The client configuration of a running instance, or of all a caller may see ({@link
+ * HarborClient#clientConfig()}): the {@code mcpServers} map that Claude Desktop,
  * Cursor and VS Code read, keyed by server name. HTTP servers are {@code {"type": "http", "url":
  * ...}}; stdio servers {@code {"type": "stdio", "command": "docker", "args": ["exec", "-i", ...]}}.
  * An MCP client connects to the server with it directly; Harbor is not in the path.
@@ -72,11 +74,20 @@ public record ClientConfig(Map<String, Map<String, Object>> mcpServers) {
 
   /** The configuration as JSON, {@code {"mcpServers": {...}}}, ready to merge into a client's settings file. */
   public String toJson() {
-    return Json.text(Map.of("mcpServers", mcpServers));
+    return toJson(ClientFormat.CLAUDE);
+  }
+
+  /** The configuration as JSON in a client's shape: {@code {"mcpServers": ...}} or VS Code's {@code {"servers": ...}}. */
+  public String toJson(ClientFormat format) {
+    return Json.text(Map.of(format.serversKey(), mcpServers));
   }
 
   static ClientConfig of(Map<String, Object> clientConfig) {
-    Object servers = clientConfig.get("mcpServers");
+    return of(clientConfig, ClientFormat.CLAUDE);
+  }
+
+  static ClientConfig of(Map<String, Object> clientConfig, ClientFormat format) {
+    Object servers = clientConfig.get(format.serversKey());
     if (servers == null) {
       return EMPTY;
     }

@@ -2,6 +2,8 @@ package dev.harbor.sdk;
 
 import dev.harbor.schemas.api.ApprovalItem;
 import dev.harbor.schemas.api.CatalogItem;
+import dev.harbor.schemas.api.ClientFormat;
+import dev.harbor.schemas.api.ConfigImportAnswer;
 import dev.harbor.schemas.api.InstanceStatusView;
 import dev.harbor.schemas.api.SetupAnswer;
 import dev.harbor.schemas.instance.Instance;
@@ -160,6 +162,40 @@ public final class HarborClient {
   /** One page of the Node's instances, newest first. */
   public Page<Instance> instances(InstanceFilter filter) {
     return read(http.get("/v1/mcp/instances", filter.query), pageOf(Instance.class));
+  }
+
+  // Client configuration
+
+  /**
+   * The merged client configuration of the running instances this token may see (every instance for
+   * an operator, its own for an agent or a script), as Claude Desktop and Cursor read it.
+   */
+  public ClientConfig clientConfig() {
+    return clientConfig(ClientFormat.CLAUDE);
+  }
+
+  /**
+   * The merged client configuration in the given client's shape; {@link ClientConfig#toJson(ClientFormat)}
+   * writes it back in that shape.
+   */
+  public ClientConfig clientConfig(ClientFormat format) {
+    Objects.requireNonNull(format, "format");
+    Map<String, Object> config = read(http.get("/v1/mcp/config", Query.none().put("format", format.wire())),
+        Argument.mapOf(String.class, Object.class));
+    return ClientConfig.of(config, format);
+  }
+
+  /**
+   * Imports a pasted client configuration ({@code {"mcpServers": {...}}} of Claude Desktop or Cursor,
+   * or VS Code's {@code {"servers": {...}}}): each server that runs a catalog entry's image or remote
+   * becomes a setup request, the others are only listed. A dry run sends nothing.
+   *
+   * @throws BadRequestException naming the pasted value that is malformed (nothing was sent then)
+   */
+  public ConfigImportAnswer importConfig(String pastedJson, boolean dryRun) {
+    byte[] body = Objects.requireNonNull(pastedJson, "pastedJson").getBytes(StandardCharsets.UTF_8);
+    String path = "/v1/mcp/config/import" + (dryRun ? "?dryRun=true" : "");
+    return read(http.post(path, body), ConfigImportAnswer.class);
   }
 
   /** One instance, with its client configuration once it runs. */

@@ -1,6 +1,7 @@
 package dev.harbor.app.cli;
 
 import dev.harbor.sdk.HarborException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Optional;
 public final class McpCli {
 
   private final Map<String, String> env;
+  private final InputStream in;
   private final PrintStream out;
   private final PrintStream err;
   private String nodeUrl = Connection.DEFAULT_NODE_URL;
@@ -28,7 +30,18 @@ public final class McpCli {
    * @param err standard error
    */
   public McpCli(Map<String, String> env, PrintStream out, PrintStream err) {
+    this(env, System.in, out, err);
+  }
+
+  /**
+   * @param env the environment ({@code HARBOR_NODE_URL}, {@code HARBOR_TOKEN}, {@code HARBOR_HOME})
+   * @param in standard input ({@code import -})
+   * @param out standard output
+   * @param err standard error
+   */
+  public McpCli(Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
     this.env = env;
+    this.in = in;
     this.out = out;
     this.err = err;
   }
@@ -73,7 +86,7 @@ public final class McpCli {
     Args parsed = Args.parse(spec, rest);
     Connection connection = Connection.resolve(node, token, env);
     nodeUrl = connection.nodeUrl();
-    return new McpCommands(connection.client(), new Output(out, format.equals("json")), err::println).run(parsed);
+    return new McpCommands(connection.client(), in, new Output(out, format.equals("json")), err::println).run(parsed);
   }
 
   /** The command whose words begin {@code args}. */

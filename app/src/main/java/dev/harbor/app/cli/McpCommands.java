@@ -1,6 +1,8 @@
 package dev.harbor.app.cli;
 
 import dev.harbor.schemas.api.CatalogItem;
+import dev.harbor.schemas.api.ClientFormat;
+import dev.harbor.schemas.api.ConfigImportAnswer;
 import dev.harbor.schemas.api.SetupAnswer;
 import dev.harbor.schemas.audit.AuditEventType;
 import dev.harbor.schemas.instance.Instance;
@@ -9,6 +11,7 @@ import dev.harbor.schemas.node.CallerKind;
 import dev.harbor.sdk.AuditFilter;
 import dev.harbor.sdk.AuditPage;
 import dev.harbor.sdk.CatalogSearch;
+import dev.harbor.sdk.ClientConfig;
 import dev.harbor.sdk.HarborClient;
 import dev.harbor.sdk.InstanceFilter;
 import dev.harbor.sdk.IssuedToken;
@@ -17,6 +20,11 @@ import dev.harbor.sdk.Page;
 import dev.harbor.sdk.SetupException;
 import dev.harbor.sdk.SetupResult;
 import dev.harbor.sdk.WaitOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +52,16 @@ final class McpCommands {
       CommandSpec.of("token create --kind agent|script|operator --name NAME", "create a token (operators); its value is shown once"),
       CommandSpec.of("token revoke ID", "revoke a token (operators)"),
       CommandSpec.of("token ls", "list active tokens (operators)"),
-      CommandSpec.of("config [INSTANCE] [--all]", "an instance's mcpServers JSON; --all: every active one"));
+      CommandSpec.of("config [INSTANCE] [--all] [--format claude|vscode]",
+          "an instance's mcpServers JSON; --all: every active one you may see"),
+      CommandSpec.of("import FILE|- [--dry-run]",
+          "set up the catalog entries a Claude Desktop, Cursor or VS Code config runs"));
 
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   private static final int LIST_SIZE = 200;
 
   private final HarborClient harbor;
+  private final InputStream in;
   private final Output out;
   private final StderrLine err;
 
@@ -58,8 +70,9 @@ final class McpCommands {
     void println(String line);
   }
 
-  McpCommands(HarborClient harbor, Output out, StderrLine err) {
+  McpCommands(HarborClient harbor, InputStream in, Output out, StderrLine err) {
     this.harbor = harbor;
+    this.in = in;
     this.out = out;
     this.err = err;
   }
@@ -84,6 +97,7 @@ final class McpCommands {
       case "token revoke" -> revokeToken(args);
       case "token ls" -> tokens();
       case "config" -> config(args);
+      case "import" -> importConfig(args);
       default -> throw new IllegalStateException("no handler for " + args.spec().path());
     };
   }
@@ -217,11 +231,27 @@ final class McpCommands {
     if (all == args.positional(0).isPresent()) {
       throw args.usage("config needs an INSTANCE or --all, not " + (all ? "both" : "neither"));
     }
-    out.line(Output.toJson(Map.of("mcpServers", all ? new MergedConfig(harbor).build()
+    String formatText = args.value("--format").orElse(ClientFormat.CLAUDE.wire());
+    ClientFormat format = parse(args, "--format", () -> ClientFormat.of(formatText));
+    ClientConfig config = all ? harbor.clientConfig(format)
         : harbor.instance(args.required(0)).clientConfig()
-            .orElseThrow(() -> new NoConfigException("instance " + args.required(0) + " is not running: no client configuration yet"))
-            .mcpServers())));
+            .orElseThrow(() -> new NoConfigException("instance " + args.required(0) + " is not running: no client configuration yet"));
+    out.line(config.toJson(format));
     return ExitCode.OK;
+  }
+
+  private int importConfig(Args args) {
+    String source = args.required(0);
+    String paste;
+    try {
+      paste = source.equals("-") ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          : Files.readString(Path.of(source), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw args.usage("cannot read " + (source.equals("-") ? "standard input" : source) + ": " + e.getMessage());
+    }
+    ConfigImportAnswer answer = harbor.importConfig(paste, args.has("--dry-run"));
+    out.show(answer, Views.imported(answer.servers()));
+    return ImportExit.of(answer);
   }
 
   private static Map<String, String> config(List<String> pairs, Args args) {

@@ -1,6 +1,7 @@
 package dev.harbor.app.cli;
 
 import dev.harbor.schemas.api.CatalogItem;
+import dev.harbor.schemas.api.ImportedServer;
 import dev.harbor.schemas.api.InstanceStatusView;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.catalog.CatalogEntry;
@@ -75,6 +76,33 @@ public final class Views {
     Table table = Table.of("ID", "KIND", "NAME", "CREATED", "CREATED BY");
     tokens.forEach(t -> table.row(t.id(), t.kind(), t.name(), t.createdAt(), t.createdBy() == null ? null : actor(t.createdBy())));
     return table;
+  }
+
+  /**
+   * What a configuration import did, a pasted server a row: how it was recognised, the instance, and
+   * the secrets an operator still has to supply (names only).
+   */
+  public static Table imported(Collection<ImportedServer> servers) {
+    Table table = Table.of("SERVER", "RESULT", "CATALOG ID", "MATCHED BY", "INSTANCE", "NOTE");
+    servers.forEach(s -> table.row(s.name(), s.status(), s.catalogId(),
+        s.matchedBy() == null ? null : s.matchedBy() + " " + s.matched(),
+        s.instanceId() == null ? null : s.instanceId() + (s.instanceStatus() == null ? "" : " (" + s.instanceStatus().wire() + ")"),
+        note(s)));
+    return table;
+  }
+
+  private static String note(ImportedServer server) {
+    java.util.List<String> notes = new java.util.ArrayList<>();
+    if (!server.secretsToSupply().isEmpty()) {
+      notes.add("supply secrets: " + String.join(", ", server.secretsToSupply()));
+    }
+    if (!server.ignoredEnv().isEmpty()) {
+      notes.add("env not used: " + String.join(", ", server.ignoredEnv()));
+    }
+    if (server.detail() != null) {
+      notes.add(server.detail());
+    }
+    return notes.isEmpty() ? null : String.join("; ", notes);
   }
 
   private static String actor(Actor actor) {

@@ -55,7 +55,7 @@ class McpCliTest {
     assertUsage(CliRun.of(NO_NODE, "setup", "test.x", "--config", "novalue"), null);
     assertUsage(CliRun.of(NO_NODE, "setup", "test.x", "--timeout", "10s"), "harbor mcp: --timeout goes with --wait (usage: ./harbor mcp setup ID [--config k=v ...] [--key IDEMPOTENCY] [--wait] [--timeout 60s])");
     assertUsage(CliRun.of(NO_NODE, "setup", "test.x", "--wait", "--timeout", "soon"), null);
-    assertUsage(CliRun.of(NO_NODE, "config"), "harbor mcp: config needs an INSTANCE or --all, not neither (usage: ./harbor mcp config [INSTANCE] [--all])");
+    assertUsage(CliRun.of(NO_NODE, "config"), "harbor mcp: config needs an INSTANCE or --all, not neither (usage: ./harbor mcp config [INSTANCE] [--all] [--format claude|vscode])");
     assertUsage(CliRun.of(NO_NODE, "config", "i-1", "--all"), null);
     assertUsage(CliRun.of(NO_NODE, "status", "i-1", "--node"), "harbor mcp: --node needs a value (see ./harbor mcp help)");
     assertUsage(CliRun.of(NO_NODE, "status", "i-1", "--node", "ftp://x"), null);

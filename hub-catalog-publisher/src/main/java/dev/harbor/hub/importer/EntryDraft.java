@@ -7,6 +7,7 @@ import dev.harbor.schemas.catalog.EnvVarSpec;
 import dev.harbor.schemas.catalog.HealthCheckMode;
 import dev.harbor.schemas.catalog.LauncherKind;
 import dev.harbor.schemas.catalog.NetworkSpec;
+import dev.harbor.schemas.catalog.PackageRef;
 import dev.harbor.schemas.catalog.ParameterSpec;
 import dev.harbor.schemas.catalog.PortSpec;
 import dev.harbor.schemas.catalog.RemoteEndpoint;
@@ -51,6 +52,7 @@ final class EntryDraft {
   NetworkSpec network;
   HealthCheckMode healthCheck;
   List<RemoteEndpoint> remotes = List.of();
+  List<PackageRef> packages = List.of();
   List<ToolSummary> tools = List.of();
   String version;
   List<String> knownVersions = List.of();
@@ -97,6 +99,7 @@ final class EntryDraft {
         network,
         healthCheck,
         remotes,
+        packages,
         tools,
         version,
         knownVersions,

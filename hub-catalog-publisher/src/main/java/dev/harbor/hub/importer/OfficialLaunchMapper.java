@@ -3,6 +3,7 @@ package dev.harbor.hub.importer;
 import dev.harbor.schemas.catalog.EnvVarSpec;
 import dev.harbor.schemas.catalog.HealthCheckMode;
 import dev.harbor.schemas.catalog.LauncherKind;
+import dev.harbor.schemas.catalog.PackageRef;
 import dev.harbor.schemas.catalog.PortSpec;
 import dev.harbor.schemas.catalog.RemoteEndpoint;
 import dev.harbor.schemas.catalog.SecretSpec;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  * options of the container runtime itself ({@code -v}, {@code -e}, {@code --rm}, sometimes a whole
  * {@code docker run} line), which Harbor's launcher decides, not the server's arguments. Without an
  * image, packages make a not launchable {@link LauncherKind#PACKAGE} entry and remotes alone a not
- * launchable {@link LauncherKind#REMOTE} one. Remotes are always listed.
+ * launchable {@link LauncherKind#REMOTE} one. Remotes and packages (registry type, identifier,
+ * version) are always listed.
  */
 final class OfficialLaunchMapper {
 
@@ -47,6 +49,7 @@ final class OfficialLaunchMapper {
       Transports.remote(remote.text("type"), remote.text("url")).ifPresent(remotes::add);
     }
     entry.remotes = remotes;
+    entry.packages = references(packages);
     Optional<Tree> oci =
         packages.stream().filter(p -> "oci".equalsIgnoreCase(p.text("registryType"))).findFirst();
     if (oci.isPresent()) {
@@ -61,6 +64,19 @@ final class OfficialLaunchMapper {
     } else {
       throw new InvalidEntryException(NOTHING_TO_RUN);
     }
+  }
+
+  /** Every package with a registry type and an identifier, the type in lower case. */
+  private static List<PackageRef> references(List<Tree> packages) {
+    List<PackageRef> references = new ArrayList<>();
+    for (Tree pkg : packages) {
+      String type = pkg.text("registryType");
+      String identifier = pkg.text("identifier");
+      if (type != null && !type.isBlank() && identifier != null && !identifier.isBlank()) {
+        references.add(new PackageRef(type.strip().toLowerCase(Locale.ROOT), identifier.strip(), pkg.text("version")));
+      }
+    }
+    return List.copyOf(references);
   }
 
   private static void container(EntryDraft entry, Tree oci) {

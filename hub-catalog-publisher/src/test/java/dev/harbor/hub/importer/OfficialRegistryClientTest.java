@@ -160,7 +160,7 @@ class OfficialRegistryClientTest {
         e.volumes(),
         e.network(),
         e.healthCheck(),
-        e.remotes(),
+        e.remotes(), null,
         e.tools(),
         e.version(),
         e.knownVersions(),

@@ -19,6 +19,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +71,11 @@ public class NodeCatalog {
 
   public int size() {
     return index.size();
+  }
+
+  /** Every catalog entry with this node's state of it. */
+  public List<CatalogItem> all() {
+    return index.all().stream().map(this::item).toList();
   }
 
   /** This node's own state of an entry, when someone decided on it. */

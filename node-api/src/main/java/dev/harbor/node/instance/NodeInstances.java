@@ -84,6 +84,14 @@ public class NodeInstances {
     return new Page<>(matching.subList(from, to), query.page(), query.size(), matching.size());
   }
 
+  /** Every instance in one of the given statuses, the oldest first. */
+  public List<Instance> inStatus(InstanceStatus... statuses) {
+    return java.util.Arrays.stream(statuses)
+        .flatMap(status -> resolve(byStatus.get(status)).stream().filter(i -> i.status() == status))
+        .sorted(NEWEST_FIRST.reversed())
+        .toList();
+  }
+
   /** Instances waiting for an operator's approval, the longest-waiting first. */
   public List<Instance> pendingApprovals() {
     return resolve(byStatus.get(InstanceStatus.PENDING_APPROVAL)).stream()

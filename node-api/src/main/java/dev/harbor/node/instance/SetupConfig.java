@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * value is refused naming {@code config.<key>}; a bad key, which cannot be echoed safely, naming
  * {@code config}.
  */
-final class SetupConfig {
+public final class SetupConfig {
 
   static final int MAX_KEYS = 50;
   static final int MAX_VALUE = 1000;
@@ -22,7 +22,7 @@ final class SetupConfig {
   private SetupConfig() {}
 
   /** The configuration, checked; empty when absent. */
-  static Map<String, String> check(@Nullable Map<String, String> config) {
+  public static Map<String, String> check(@Nullable Map<String, String> config) {
     if (config == null) {
       return Map.of();
     }

@@ -27,7 +27,7 @@ public final class CatalogEntries {
         id, id, name, description, publisher, tags, "devops", null, null, null,
         kind == LauncherKind.DOCKER ? "example/" + id : null, kind == LauncherKind.DOCKER ? "latest" : null, null,
         transport, kind, kind == LauncherKind.DOCKER, kind == LauncherKind.DOCKER ? null : "not a container",
-        null, null, null, null, null, null, null, null, null, null, null, "1.0.0", null, status, visibility,
+        null, null, null, null, null, null, null, null, null, null, null, null, "1.0.0", null, status, visibility,
         new CatalogSource(SourceFormat.DOCKER_MCP_REGISTRY, "test", id, null, null),
         Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"));
   }

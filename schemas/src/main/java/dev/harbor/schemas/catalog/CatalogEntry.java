@@ -44,6 +44,7 @@ public record CatalogEntry(
     NetworkSpec network,
     HealthCheckMode healthCheck,
     List<RemoteEndpoint> remotes,
+    List<PackageRef> packages,
     List<ToolSummary> tools,
     @Nullable String version,
     List<String> knownVersions,
@@ -75,6 +76,7 @@ public record CatalogEntry(
     ports = copy(ports);
     volumes = copy(volumes);
     remotes = copy(remotes);
+    packages = copy(packages);
     tools = copy(tools);
     knownVersions = copy(knownVersions);
     if (network == null) {
@@ -103,7 +105,7 @@ public record CatalogEntry(
     return new CatalogEntry(
         id, slug, name, description, publisher, tags, category, homepageUrl, docsUrl, iconUrl, image,
         imageTagDefault, imageDigest, transport, launcherKind, launchable, notLaunchableReason, command,
-        args, parameters, env, secrets, ports, volumes, network, healthCheck, remotes, tools, version,
+        args, parameters, env, secrets, ports, volumes, network, healthCheck, remotes, packages, tools, version,
         knownVersions, status, visibility, source, created, updated);
   }
 
