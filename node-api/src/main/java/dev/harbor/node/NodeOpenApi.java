@@ -25,6 +25,7 @@ import jakarta.inject.Singleton;
     tags = {
         @Tag(name = "catalog", description = "The node's mirror of the Hub catalog and its enable/disable state"),
         @Tag(name = "instances", description = "Setting up, following and acting on MCP server instances"),
+        @Tag(name = "client-config", description = "Client configurations of running instances: export, and import of a pasted one"),
         @Tag(name = "policy", description = "The node's policy and dry runs"),
         @Tag(name = "audit", description = "The audit trail and instance logs"),
         @Tag(name = "events", description = "Server-Sent Events of the node's changes"),

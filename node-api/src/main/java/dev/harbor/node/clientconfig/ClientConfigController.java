@@ -2,11 +2,13 @@ package dev.harbor.node.clientconfig;
 
 import dev.harbor.node.identity.Caller;
 import dev.harbor.node.identity.Callers;
+import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.instance.NodeInstances;
 import dev.harbor.platform.catalog.CatalogRequests;
 import dev.harbor.platform.http.BadRequestException;
 import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.platform.http.QueryParams;
+import dev.harbor.platform.openapi.ApiErrorResponses;
 import dev.harbor.schemas.api.ClientFormat;
 import dev.harbor.schemas.api.ConfigImportAnswer;
 import io.micronaut.context.annotation.Requires;
@@ -19,6 +21,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +32,9 @@ import java.util.Set;
  * Claude Desktop's and Cursor's shape or VS Code's ({@code GET}), and the import of a pasted client
  * configuration as setup requests for the catalog entries it runs ({@code POST /import}).
  */
+@Tag(name = "client-config")
+@SecurityRequirement(name = NodeOpenApi.BEARER)
+@ApiErrorResponses
 @Controller("/v1/mcp/config")
 @Requires(env = "node")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,6 +50,8 @@ class ClientConfigController {
     this.instances = instances;
   }
 
+  /** The merged client configuration of the running instances the caller may see. */
+  @Parameter(name = "format", ref = "#/components/parameters/clientFormat")
   @Get
   Map<String, Object> export(HttpRequest<?> request) {
     Caller caller = Callers.current(request);
@@ -53,6 +63,8 @@ class ClientConfigController {
     return export.export(caller, format == null ? ClientFormat.CLAUDE : format);
   }
 
+  /** Imports a pasted Claude Desktop, Cursor or VS Code configuration as setup requests. */
+  @Parameter(name = "dryRun", ref = "#/components/parameters/dryRun")
   @Post(uri = "/import", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
   ConfigImportAnswer importConfig(HttpRequest<?> request, @Body @Nullable String body) {
     Caller caller = Callers.current(request);

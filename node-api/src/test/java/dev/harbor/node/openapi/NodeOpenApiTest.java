@@ -7,6 +7,8 @@ import dev.harbor.node.KafkaNode;
 import dev.harbor.node.instance.InstanceQuery;
 import dev.harbor.platform.catalog.CatalogQuery;
 import dev.harbor.schemas.Wire;
+import dev.harbor.schemas.api.ClientFormat;
+import dev.harbor.schemas.api.ImportStatus;
 import dev.harbor.schemas.audit.AuditEventType;
 import dev.harbor.schemas.audit.AuditOutcome;
 import dev.harbor.schemas.catalog.EntryStatus;
@@ -116,6 +118,8 @@ class NodeOpenApiTest {
         .isEqualTo(new TreeSet<>(InstanceQuery.PARAMETERS));
     assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/audit", "get"))
         .isEqualTo(new TreeSet<>(AuditQuery.PARAMETERS));
+    assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/config", "get")).containsExactly("format");
+    assertThat(DocumentedApi.queryParameters(document, "/v1/mcp/config/import", "post")).containsExactly("dryRun");
     DocumentedApi.paths(document).forEach((path, item) -> DocumentedApi.operations(item).keySet()
         .forEach(method -> DocumentedApi.queryParameters(document, path, method)));
   }
@@ -125,7 +129,8 @@ class NodeOpenApiTest {
     Map<String, Class<? extends Wire>> contracts = Stream.of(
             ApprovalState.class, AuditEventType.class, AuditOutcome.class, CallerKind.class, EntryStatus.class,
             HealthCheckMode.class, InstanceStatus.class, LauncherKind.class, NetworkMode.class, PolicyAction.class,
-            PolicyEffect.class, SecretBindingMode.class, SourceFormat.class, Transport.class, Visibility.class)
+            PolicyEffect.class, SecretBindingMode.class, SourceFormat.class, Transport.class, Visibility.class,
+            ImportStatus.class, ClientFormat.class)
         .collect(Collectors.toMap(Class::getSimpleName, type -> type));
     Map<String, List<Object>> enums = DocumentedApi.enumSchemas(document);
 
