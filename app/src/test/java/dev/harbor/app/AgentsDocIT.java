@@ -106,6 +106,7 @@ class AgentsDocIT {
     env.put("SERVER_URL", url);
     assertThat(shell("curl-connect", env)).contains("\"name\":\"mcp-servers/everything\"");
     echoThrough(url);
+    assertThat(onlyServer(Json.object(shell("curl-config", env)))).containsEntry("url", url);
 
     assertThat(Json.list(Json.object(shell("curl-mine", env)).get("items"))).extracting(i -> i.get("id"))
         .containsExactly(id);
