@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./harbor completion bash}: a bash completion script for {@code ./harbor}, its commands,
- * {@code mcp}'s commands and subcommands, their flags and the flags' fixed values. Load it with
- * {@code source <(./harbor completion bash)}.
+ * {@code mcp}'s commands and subcommands, their flags and the flags' fixed values, and file names
+ * where a command reads a file. Load it with {@code source <(./harbor completion bash)}.
  */
 public final class Completion {
 
@@ -38,6 +38,13 @@ public final class Completion {
       flags.addAll(GLOBAL_FLAGS);
       caseLine(cases, "\"mcp " + spec.path() + "\"|\"mcp " + spec.path() + " \"*", flags);
     }
+    List<String> fileCommands = new ArrayList<>(List.of("hub import"));
+    McpCommands.ALL.stream()
+        .filter(spec -> spec.synopsis().contains(" FILE"))
+        .forEach(spec -> fileCommands.add("mcp " + spec.path()));
+    String files = fileCommands.stream()
+        .map(command -> "\"" + command + "\"|\"" + command + " \"*")
+        .collect(Collectors.joining("|"));
     StringBuilder values = new StringBuilder();
     valueLine(values, "-o", "table json");
     McpCommands.ALL.stream()
@@ -54,11 +61,14 @@ public final class Completion {
           case "$prev" in
         %s  esac
           case "$typed" in
+            %s) [[ "$cur" == -* ]] || { COMPREPLY=($(compgen -f -- "$cur")); return; } ;;
+          esac
+          case "$typed" in
         %s  esac
           COMPREPLY=($(compgen -W "$words" -- "$cur"))
         }
         complete -F _harbor harbor ./harbor
-        """.formatted(values, cases);
+        """.formatted(values, files, cases);
   }
 
   private static Set<String> groups() {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bash completion script, loaded into a real bash and asked as bash asks it. */
 class CompletionTest {
@@ -21,6 +24,17 @@ class CompletionTest {
     assertThat(complete("./harbor", "mcp", "token", "create", "--kind", "")).isEqualTo("agent script operator");
     assertThat(complete("./harbor", "mcp", "ls", "-o", "j")).isEqualTo("json");
     assertThat(complete("./harbor", "completion", "")).isEqualTo("bash");
+  }
+
+  @Test
+  void commandsThatReadAFileCompleteFileNamesAndStillTheirFlags(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("claude_desktop_config.json"), "{}");
+    String prefix = dir.resolve("claude_").toString();
+
+    assertThat(complete("./harbor", "mcp", "import", prefix)).isEqualTo(dir.resolve("claude_desktop_config.json").toString());
+    assertThat(complete("./harbor", "hub", "import", prefix)).isEqualTo(dir.resolve("claude_desktop_config.json").toString());
+    assertThat(complete("./harbor", "mcp", "import", "x.json", "--d")).isEqualTo("--dry-run");
+    assertThat(complete("./harbor", "mcp", "status", prefix)).isEmpty();
   }
 
   /** What the script offers for the last word of {@code words}, space-separated. */
