@@ -41,7 +41,8 @@ import java.util.function.IntConsumer;
  * {@code POST /v1/mcp/setup}. The idempotency key is derived from the server's name and the entry, so
  * importing the same paste again names the same instances and launches nothing twice. Servers the
  * catalog does not know, entries the node disabled and entries Harbor cannot launch are reported and
- * never sent. The whole paste is checked, configuration values included, before anything is sent.
+ * never sent. The whole paste is checked, configuration values included, before anything is sent; a
+ * dry run checks each configuration against its entry's parameters as the setup would.
  * Matching reads a snapshot of the catalog; the answers keep the order of the paste.
  */
 @Singleton
@@ -71,8 +72,10 @@ class ConfigImporter {
     Map<String, List<Integer>> sendsByEntry = new LinkedHashMap<>();
     for (int i = 0; i < plans.size(); i++) {
       Plan plan = plans.get(i);
-      if (dryRun || plan.status() != ImportStatus.WOULD_SET_UP) {
+      if (plan.status() != ImportStatus.WOULD_SET_UP) {
         answers[i] = plan.answer(plan.status(), null, null);
+      } else if (dryRun) {
+        answers[i] = dryRun(plan);
       } else {
         sendsByEntry.computeIfAbsent(plan.match().item().id(), id -> new ArrayList<>()).add(i);
       }
@@ -137,6 +140,20 @@ class ConfigImporter {
     }
   }
 
+  /** What a dry run answers for a server it would set up: the entry's parameters checked, nothing sent. */
+  private ImportedServer dryRun(Plan plan) {
+    try {
+      setups.checkConfig(plan.match().item().entry(), plan.env().config());
+      return plan.answer(ImportStatus.WOULD_SET_UP, null, null);
+    } catch (BadRequestException e) {
+      return plan.withDetail(invalid(e)).answer(ImportStatus.INVALID_CONFIG, null, null);
+    }
+  }
+
+  private static String invalid(BadRequestException e) {
+    return (e.field() == null ? "" : e.field() + " ") + e.getMessage();
+  }
+
   private ImportedServer setUp(Plan plan, Caller caller) {
     String catalogId = plan.match().item().id();
     try {
@@ -146,8 +163,7 @@ class ConfigImporter {
           : answer.isExisting() ? "the entry already has an instance" : null;
       return plan.withDetail(detail).answer(status, answer.instanceId(), answer.status());
     } catch (BadRequestException e) {
-      String field = e.field() == null ? "" : e.field() + " ";
-      return plan.withDetail(field + e.getMessage()).answer(ImportStatus.INVALID_CONFIG, null, null);
+      return plan.withDetail(invalid(e)).answer(ImportStatus.INVALID_CONFIG, null, null);
     } catch (ConflictException e) {
       return plan.withDetail(e.getMessage()).answer(ImportStatus.CONFLICT, null, null);
     } catch (NotFoundException e) {

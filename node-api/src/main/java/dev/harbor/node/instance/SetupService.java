@@ -107,6 +107,15 @@ public class SetupService {
         .orElseGet(() -> SetupAnswer.sent(instanceId));
   }
 
+  /**
+   * Checks a configuration against an entry as a setup request would, without sending anything.
+   *
+   * @throws BadRequestException naming the field that is missing or malformed
+   */
+  public void checkConfig(CatalogEntry entry, @Nullable Map<String, String> config) {
+    checkAgainstEntry(entry, SetupConfig.check(config));
+  }
+
   /** Records a setup the edge refused for its catalog entry or configuration, with the reason. */
   private void auditRefusal(String entryId, Caller caller, dev.harbor.platform.http.ApiException refused) {
     Map<String, String> details = new java.util.HashMap<>();

@@ -47,7 +47,7 @@ class ConfigImportApiTest {
     operator = node.operatorToken();
     agent = node.issueToken("agent", "import-agent");
     List<CatalogEntry> entries = SeedEntries.named("fetch", "github-official", "airtable-mcp-server",
-        "atlassian-remote", "ast-grep", "arxiv-mcp-server", "duckduckgo", "ai.toolprint/hypertool-mcp",
+        "atlassian-remote", "ast-grep", "arxiv-mcp-server", "duckduckgo", "alfresco", "ai.toolprint/hypertool-mcp",
         "io.github.formulahendry/code-runner", "co.pipeboard/meta-ads-mcp");
     node.publishCatalog(entries.toArray(CatalogEntry[]::new));
     seed = new LinkedHashMap<>();
@@ -239,6 +239,28 @@ class ConfigImportApiTest {
     assertThat(node.commands()).hasSize(before);
     assertThat(read(node.get("/v1/mcp/instances?catalogId=" + id("ast-grep"), operator).body(), Map.class)
         .get("total")).isEqualTo(0);
+  }
+
+  @Test
+  void aDryRunChecksTheConfigurationAgainstTheEntrysParametersAsTheImportWould() {
+    String without = """
+        {"mcpServers": {"alfresco": {"command": "docker", "args": ["run", "-i", "--rm", "angelborroy/alfresco-mcp-server"]}}}""";
+    String with = without.replace("\"args\"", "\"env\": {\"ALFRESCO_HOST\": \"http://localhost:8080\"}, \"args\"");
+    int before = node.commands().size();
+
+    ImportedServer missing = single(importConfig(agent, without, "?dryRun=true"));
+    assertThat(missing.status()).isEqualTo(ImportStatus.INVALID_CONFIG);
+    assertThat(missing.catalogId()).isEqualTo(id("alfresco"));
+    assertThat(missing.detail()).contains("alfresco_host");
+    ImportedServer given = single(importConfig(agent, with, "?dryRun=true"));
+    assertThat(given.status()).isEqualTo(ImportStatus.WOULD_SET_UP);
+    assertThat(given.configKeys()).containsExactly("alfresco_host");
+    assertThat(node.commands()).hasSize(before);
+
+    ImportedServer imported = single(importConfig(agent, without, ""));
+    assertThat(imported.status()).isEqualTo(ImportStatus.INVALID_CONFIG);
+    assertThat(imported.detail()).isEqualTo(missing.detail());
+    assertThat(setups(id("alfresco"))).isEmpty();
   }
 
   @Test
