@@ -15,13 +15,10 @@ import dev.harbor.sdk.Page;
 import dev.harbor.sdk.SecretMissingException;
 import dev.harbor.sdk.SetupResult;
 import dev.harbor.sdk.WaitOptions;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -355,13 +352,7 @@ class AgentsDocIT {
     assertThat(documented.getAuthority()).isEqualTo("127.0.0.1:8080");
     Map<String, Object> headers = Json.object(server.get("headers"));
     assertThat(headers).containsOnlyKeys("Authorization").containsEntry("Authorization", "Bearer hbr_...");
-    URI uri = URI.create(node.harbor.nodeUrl());
-    HttpClientStreamableHttpTransport transport =
-        HttpClientStreamableHttpTransport.builder(uri.getScheme() + "://" + uri.getAuthority())
-            .endpoint(documented.getPath())
-            .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
-            .build();
-    return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+    return McpClients.http(node.harbor.nodeUrl() + documented.getPath(), Map.of("Authorization", "Bearer " + token));
   }
 
   /**
@@ -389,18 +380,7 @@ class AgentsDocIT {
 
   /** Connects to the managed server with its URL and calls its echo tool: Harbor is not in the path. */
   private static void echoThrough(String url) {
-    URI uri = URI.create(url);
-    HttpClientStreamableHttpTransport transport =
-        HttpClientStreamableHttpTransport.builder(uri.getScheme() + "://" + uri.getAuthority())
-            .endpoint(uri.getPath())
-            .build();
-    try (McpSyncClient direct = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build()) {
-      direct.initialize();
-      McpSchema.CallToolResult echoed =
-          direct.callTool(new McpSchema.CallToolRequest("echo", Map.of("message", "from the agents page")));
-      assertThat(echoed.isError()).isNotEqualTo(Boolean.TRUE);
-      assertThat(((McpSchema.TextContent) echoed.content().get(0)).text()).contains("from the agents page");
-    }
+    assertThat(McpClients.echoThrough(url, "from the agents page")).isEqualTo("mcp-servers/everything");
   }
 
   private static Map<String, Object> onlyServer(Object clientConfig) {

@@ -6,14 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -155,29 +151,12 @@ class McpControlIT {
 
   /** A client of the node's control tools that sends this bearer token. */
   private static McpSyncClient control(String token) {
-    URI uri = URI.create(node.harbor.nodeUrl());
-    HttpClientStreamableHttpTransport transport =
-        HttpClientStreamableHttpTransport.builder(uri.getScheme() + "://" + uri.getAuthority())
-            .endpoint("/mcp")
-            .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
-            .build();
-    return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+    return McpClients.control(node.harbor.nodeUrl(), token);
   }
 
   /** Connects to the managed server with the URL Harbor returned and calls its echo tool. */
   private static void echoThrough(String url) {
-    URI uri = URI.create(url);
-    HttpClientStreamableHttpTransport transport =
-        HttpClientStreamableHttpTransport.builder(uri.getScheme() + "://" + uri.getAuthority())
-            .endpoint(uri.getPath())
-            .build();
-    try (McpSyncClient direct = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build()) {
-      assertThat(direct.initialize().serverInfo().name()).isEqualTo("mcp-servers/everything");
-      McpSchema.CallToolResult echoed =
-          direct.callTool(new McpSchema.CallToolRequest("echo", Map.of("message", "hello from an agent")));
-      assertThat(echoed.isError()).isNotEqualTo(Boolean.TRUE);
-      assertThat(text(echoed)).contains("hello from an agent");
-    }
+    assertThat(McpClients.echoThrough(url, "hello from an agent")).isEqualTo("mcp-servers/everything");
   }
 
   private static String status(McpSyncClient harbor, String id, AtomicReference<Map<String, Object>> seen) {

@@ -1,5 +1,6 @@
 package dev.harbor.hub.openapi;
 
+import dev.harbor.platform.openapi.DocumentedApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

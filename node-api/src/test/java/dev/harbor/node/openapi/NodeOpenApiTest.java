@@ -1,5 +1,6 @@
 package dev.harbor.node.openapi;
 
+import dev.harbor.platform.openapi.DocumentedApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.audit.AuditQuery;

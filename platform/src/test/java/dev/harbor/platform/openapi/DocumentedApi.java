@@ -1,4 +1,4 @@
-package dev.harbor.hub.openapi;
+package dev.harbor.platform.openapi;
 
 import dev.harbor.schemas.Wire;
 import io.micronaut.web.router.Router;
@@ -12,15 +12,16 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Reads a service's OpenAPI document for comparison with the running service. Routes are compared as
+ * Reads a service's OpenAPI document for comparison with the running service; shared by the Node's
+ * and the Hub's OpenAPI tests through this module's test jar. Routes are compared as
  * {@code "METHOD /path/{variable}"}, path variables without their patterns and query parts dropped.
  * The router answers HEAD for every GET route by itself; such a HEAD route is implied by its GET and
  * not compared. {@code GET /openapi.yml} serves the document and is not listed in it.
  */
-final class DocumentedApi {
+public final class DocumentedApi {
 
   /** The route that serves the document; the document does not list itself. */
-  static final String DOCUMENT_ROUTE = "GET /openapi.yml";
+  public static final String DOCUMENT_ROUTE = "GET /openapi.yml";
 
   private static final Set<String> METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -28,7 +29,7 @@ final class DocumentedApi {
   private DocumentedApi() {}
 
   /** Every URI route the service's router matches, but the document's own and implied HEADs. */
-  static Set<String> served(Router router) {
+  public static Set<String> served(Router router) {
     Set<String> routes = router.uriRoutes()
         .map(route -> route.getHttpMethodName() + " " + normalise(route.getUriMatchTemplate().toString()))
         .collect(Collectors.toCollection(TreeSet::new));
@@ -38,7 +39,7 @@ final class DocumentedApi {
   }
 
   /** Every operation the document lists under {@code paths}. */
-  static Set<String> documented(Map<String, Object> document) {
+  public static Set<String> documented(Map<String, Object> document) {
     Set<String> routes = new TreeSet<>();
     paths(document).forEach((path, item) -> operations(item).keySet().forEach(method ->
         routes.add(method.toUpperCase(Locale.ROOT) + " " + normalise(path))));
@@ -46,13 +47,13 @@ final class DocumentedApi {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Map<String, Object>> paths(Map<String, Object> document) {
+  public static Map<String, Map<String, Object>> paths(Map<String, Object> document) {
     return (Map<String, Map<String, Object>>) document.get("paths");
   }
 
   /** The operations of one path item, by lower-case method. */
   @SuppressWarnings("unchecked")
-  static Map<String, Map<String, Object>> operations(Map<String, Object> pathItem) {
+  public static Map<String, Map<String, Object>> operations(Map<String, Object> pathItem) {
     return pathItem.entrySet().stream()
         .filter(e -> METHODS.contains(e.getKey()))
         .collect(Collectors.toMap(Map.Entry::getKey, e -> (Map<String, Object>) e.getValue()));
@@ -63,7 +64,7 @@ final class DocumentedApi {
    * components/parameters}; a dangling reference fails.
    */
   @SuppressWarnings("unchecked")
-  static Set<String> queryParameters(Map<String, Object> document, String path, String method) {
+  public static Set<String> queryParameters(Map<String, Object> document, String path, String method) {
     Map<String, Object> components = (Map<String, Object>) document.get("components");
     Map<String, Object> defined = (Map<String, Object>) components.getOrDefault("parameters", Map.of());
     Map<String, Object> operation = operations(paths(document).get(path)).get(method);
@@ -88,7 +89,7 @@ final class DocumentedApi {
 
   /** The enum values of every enumerated schema under {@code components/schemas}, by schema name. */
   @SuppressWarnings("unchecked")
-  static Map<String, List<Object>> enumSchemas(Map<String, Object> document) {
+  public static Map<String, List<Object>> enumSchemas(Map<String, Object> document) {
     Map<String, Object> components = (Map<String, Object>) document.get("components");
     Map<String, Map<String, Object>> schemas = (Map<String, Map<String, Object>>) components.get("schemas");
     Map<String, List<Object>> enums = new TreeMap<>();
@@ -101,12 +102,12 @@ final class DocumentedApi {
   }
 
   /** The wire names of a contract enum, in declaration order. */
-  static List<String> wireNames(Class<? extends Wire> type) {
+  public static List<String> wireNames(Class<? extends Wire> type) {
     return Arrays.stream(type.getEnumConstants()).map(Wire::wire).toList();
   }
 
   /** {@code /a/{id:[0-9]+}{?q,size}/} becomes {@code /a/{id}}. */
-  static String normalise(String template) {
+  public static String normalise(String template) {
     String path = template
         .replaceAll("\\{[?&][^}]*}", "")
         .replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
