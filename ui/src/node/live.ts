@@ -43,12 +43,12 @@ export function useLive(api: Api, token: string, signOut: () => void): Live {
       try {
         const [page, approvals] = await Promise.all([
           api.get<Page<Instance>>('/v1/mcp/instances', { size: 200 }),
-          api.get<ApprovalItem[]>('/v1/mcp/approvals'),
+          api.get<Page<ApprovalItem>>('/v1/mcp/approvals', { size: 200 }),
         ]);
         const instances = store.current.instances ?? new Map<string, Instance>();
         (page.items ?? []).forEach((record) => upsert(instances, record));
         store.current.instances = instances;
-        store.current.approvals = new Map(approvals.map((item) => [item.instanceId, item]));
+        store.current.approvals = new Map((approvals.items ?? []).map((item) => [item.instanceId, item]));
         setError(undefined);
       } catch (failure) {
         setError(failure);

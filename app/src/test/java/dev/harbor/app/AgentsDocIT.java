@@ -395,7 +395,7 @@ class AgentsDocIT {
       String[] id = new String[1];
       await("a setup of " + catalogId + " waiting for approval").atMost(ACTIVE_WITHIN)
           .pollInterval(Duration.ofMillis(200)).until(() -> {
-            for (Object item : Json.list(Json.parse(node.operator.get("/v1/mcp/approvals").body()))) {
+            for (Object item : node.operator.get("/v1/mcp/approvals?size=200").items()) {
               Map<String, Object> approval = Json.object(item);
               if (catalogId.equals(approval.get("catalogId"))) {
                 id[0] = (String) approval.get("instanceId");

@@ -3,6 +3,7 @@ package dev.harbor.node;
 import static dev.harbor.node.KafkaNode.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.harbor.platform.catalog.Page;
 import dev.harbor.schemas.api.ApprovalItem;
 import dev.harbor.schemas.api.CatalogItem;
 import dev.harbor.schemas.api.SetupAnswer;
@@ -60,9 +61,8 @@ class PolicyStreamRoundTripTest {
     assertThat(accepted.status()).isEqualTo(InstanceStatus.PENDING_APPROVAL);
     assertThat(accepted.decision().effect()).isEqualTo(PolicyEffect.REQUIRE_APPROVAL);
 
-    List<ApprovalItem> approvals =
-        read(node.get("/v1/mcp/approvals", operator).body(), Argument.listOf(ApprovalItem.class));
-    assertThat(approvals).extracting(ApprovalItem::instanceId).contains(accepted.instanceId());
+    Page<?> approvals = read(node.get("/v1/mcp/approvals", operator).body(), Argument.of(Page.class, ApprovalItem.class));
+    assertThat(approvals.items()).extracting(a -> ((ApprovalItem) a).instanceId()).contains(accepted.instanceId());
 
     SetupAnswer again = read(node.post("/v1/mcp/setup", agent, "{\"catalogId\": \"" + id("approved") + "\"}").body(),
         SetupAnswer.class);

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,9 @@ public final class HarborClient {
 
   /** The request timeout unless the builder sets another. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The largest page the node serves. */
+  static final int MAX_PAGE_SIZE = 200;
 
   private static final String CATALOG = "/v1/mcp/catalog/";
   private static final String INSTANCES = "/v1/mcp/instances/";
@@ -252,9 +256,9 @@ public final class HarborClient {
     return read(http.post(INSTANCES + segment(instanceId) + "/deny", body("note", note)), Instance.class);
   }
 
-  /** Every setup waiting for an operator, the longest-waiting first. */
+  /** Every setup waiting for an operator, the longest-waiting first (all pages). */
   public List<ApprovalItem> approvals() {
-    return read(http.get("/v1/mcp/approvals", Query.none()), Argument.listOf(ApprovalItem.class));
+    return everyPage("/v1/mcp/approvals", ApprovalItem.class);
   }
 
   /** One instance's lifecycle log (every audit event about it), newest first. */
@@ -311,9 +315,9 @@ public final class HarborClient {
     return read(http.post("/v1/tokens", Json.bytes(request)), IssuedToken.class);
   }
 
-  /** Every active token (operators only), without values. */
+  /** Every active token (operators only), without values (all pages). */
   public List<TokenInfo> tokens() {
-    return read(http.get("/v1/tokens", Query.none()), Argument.listOf(TokenInfo.class));
+    return everyPage("/v1/tokens", TokenInfo.class);
   }
 
   /** Revokes a token (operators only); it stops working on the very next request. */
@@ -363,6 +367,18 @@ public final class HarborClient {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
+  /** The items of every page of a paged listing, read with the largest page the API serves. */
+  private <T> List<T> everyPage(String path, Class<T> item) {
+    List<T> items = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      Page<T> read = read(http.get(path, Query.none().put("page", page).put("size", MAX_PAGE_SIZE)), pageOf(item));
+      items.addAll(read.items());
+      if (read.items().isEmpty() || !read.hasMore()) {
+        return List.copyOf(items);
+      }
+    }
+  }
+
   private static <T> Argument<Page<T>> pageOf(Class<T> item) {
     return (Argument) Argument.of(Page.class, item);
   }

@@ -138,8 +138,11 @@ class RequestsTest {
   void tokensAreCreatedListedAndRevoked() {
     node.onJson("POST", "/v1/tokens", 201,
         "{\"id\":\"t1\",\"kind\":\"agent\",\"name\":\"bot\",\"token\":\"hbr_t1_s\"}");
-    node.onJson("GET", "/v1/tokens", 200,
-        "[{\"id\":\"t1\",\"kind\":\"agent\",\"name\":\"bot\",\"createdAt\":\"2026-11-22T00:00:00Z\"}]");
+    node.on("GET", "/v1/tokens",
+        FakeNode.Reply.json(200, "{\"items\":[{\"id\":\"t1\",\"kind\":\"agent\",\"name\":\"bot\","
+            + "\"createdAt\":\"2026-11-22T00:00:00Z\"}],\"page\":0,\"size\":1,\"total\":2}"),
+        FakeNode.Reply.json(200, "{\"items\":[{\"id\":\"t2\",\"kind\":\"script\",\"name\":\"cron\","
+            + "\"createdAt\":\"2026-11-22T00:00:00Z\"}],\"page\":1,\"size\":1,\"total\":2}"));
     node.on("DELETE", "/v1/tokens/t1", new FakeNode.Reply(204, "", Map.of()));
 
     IssuedToken token = client.createToken(CallerKind.AGENT, "bot");
@@ -147,7 +150,9 @@ class RequestsTest {
     assertThat(node.last().body()).isEqualTo("{\"kind\":\"agent\",\"name\":\"bot\"}");
     assertThat(token.token()).isEqualTo("hbr_t1_s");
     assertThat(token.toString()).doesNotContain("hbr_t1_s");
-    assertThat(client.tokens()).extracting(TokenInfo::name).containsExactly("bot");
+    assertThat(client.tokens()).extracting(TokenInfo::name).containsExactly("bot", "cron");
+    assertThat(node.received()).filteredOn(r -> r.path().equals("/v1/tokens") && r.method().equals("GET"))
+        .extracting(FakeNode.Received::rawQuery).containsExactly("page=0&size=200", "page=1&size=200");
     client.revokeToken("t1");
     assertThat(node.last().method()).isEqualTo("DELETE");
   }
@@ -175,7 +180,7 @@ class RequestsTest {
 
   @Test
   void aBaseUriWithAPathPrefixKeepsIt() {
-    node.onJson("GET", "/harbor/v1/mcp/approvals", 200, "[]");
+    node.onJson("GET", "/harbor/v1/mcp/approvals", 200, "{\"items\":[],\"page\":0,\"size\":200,\"total\":0}");
     HarborClient prefixed = HarborClient.builder().baseUri(node.baseUri() + "/harbor/").token("hbr_a_b").build();
 
     assertThat(prefixed.approvals()).isEmpty();
@@ -183,7 +188,7 @@ class RequestsTest {
 
   @Test
   void aClientWithAnotherTokenSendsThatToken() {
-    node.onJson("GET", "/v1/mcp/approvals", 200, "[]");
+    node.onJson("GET", "/v1/mcp/approvals", 200, "{\"items\":[],\"page\":0,\"size\":200,\"total\":0}");
 
     client.withToken("hbr_other_token").approvals();
 

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.harbor.node.NodeConfig;
 import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.audit.AuditRecorder;
+import dev.harbor.platform.catalog.CatalogRequests;
+import dev.harbor.platform.catalog.Page;
 import dev.harbor.platform.http.ApiErrors;
 import dev.harbor.platform.http.BadRequestException;
 import dev.harbor.platform.http.NotFoundException;
 import dev.harbor.platform.openapi.ApiErrorResponses;
+import dev.harbor.platform.openapi.PageParameters;
 import dev.harbor.schemas.Wire;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
@@ -32,7 +35,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -83,11 +85,12 @@ class TokenController {
     return HttpResponse.created(issued).header(HttpHeaders.CACHE_CONTROL, "no-store");
   }
 
-  /** Lists the active tokens, never a secret (operators only). */
+  /** Lists the active tokens, one page, never a secret (operators only). */
+  @PageParameters
   @Get
-  List<TokenInfo> list(HttpRequest<?> request) {
+  Page<TokenInfo> list(HttpRequest<?> request) {
     Callers.require(request, CallerKind.OPERATOR);
-    return tokens.list();
+    return Page.slice(tokens.list(), CatalogRequests.params(request, Page.PARAMETERS));
   }
 
   /** Revokes a token; it stops working on the next request (operators only). */

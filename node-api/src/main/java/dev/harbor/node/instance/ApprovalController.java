@@ -3,8 +3,10 @@ package dev.harbor.node.instance;
 import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.catalog.CatalogRequests;
+import dev.harbor.platform.catalog.Page;
 import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.platform.openapi.ApiErrorResponses;
+import dev.harbor.platform.openapi.PageParameters;
 import dev.harbor.schemas.api.ApprovalItem;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -14,11 +16,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** {@code GET /v1/mcp/approvals}: every setup waiting for an operator's approval, the longest-waiting first. */
+/** {@code GET /v1/mcp/approvals}: the setups waiting for an operator's approval, the longest-waiting first, paged. */
 @Tag(name = "instances")
 @SecurityRequirement(name = NodeOpenApi.BEARER)
 @ApiErrorResponses
@@ -33,14 +34,16 @@ class ApprovalController {
     this.instances = instances;
   }
 
-  /** Every setup waiting for an operator's approval, the longest-waiting first. */
+  /** The setups waiting for an operator's approval, the longest-waiting first, one page. */
+  @PageParameters
   @Get
-  List<ApprovalItem> pending(HttpRequest<?> request) {
+  Page<ApprovalItem> pending(HttpRequest<?> request) {
     Callers.current(request);
-    CatalogRequests.params(request, Set.of());
+    Map<String, String> params = CatalogRequests.params(request, Page.PARAMETERS);
     if (!instances.ready()) {
       throw new NotReadyException("the node's instance mirror is still catching up");
     }
-    return instances.pendingApprovals().stream().map(ApprovalItem::of).flatMap(Optional::stream).toList();
+    return Page.slice(
+        instances.pendingApprovals().stream().map(ApprovalItem::of).flatMap(Optional::stream).toList(), params);
   }
 }

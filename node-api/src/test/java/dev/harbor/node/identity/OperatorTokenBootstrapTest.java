@@ -2,12 +2,12 @@ package dev.harbor.node.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.harbor.platform.catalog.Page;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +27,9 @@ class OperatorTokenBootstrapTest {
       var response = node.get("/v1/tokens", node.operatorToken());
 
       assertThat(response.statusCode()).isEqualTo(200);
-      List<TokenInfo> tokens = ObjectMapper.getDefault()
-          .readValue(response.body(), Argument.listOf(TokenInfo.class));
-      assertThat(tokens).singleElement().satisfies(token -> {
+      Page<?> tokens = ObjectMapper.getDefault()
+          .readValue(response.body(), Argument.of(Page.class, TokenInfo.class));
+      assertThat(tokens.items()).singleElement().isInstanceOfSatisfying(TokenInfo.class, token -> {
         assertThat(token.kind().wire()).isEqualTo("operator");
         assertThat(token.name()).isEqualTo("operator");
         assertThat(token.createdBy()).isNull();

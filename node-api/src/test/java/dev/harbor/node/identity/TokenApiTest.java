@@ -2,6 +2,7 @@ package dev.harbor.node.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.harbor.platform.catalog.Page;
 import dev.harbor.platform.http.ApiError;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
@@ -132,6 +133,22 @@ class TokenApiTest {
   }
 
   @Test
+  void theTokenListIsPaged() throws Exception {
+    issue("script", "paged-1");
+    issue("script", "paged-2");
+    long total = tokens("").total();
+    assertThat(total).isGreaterThanOrEqualTo(3);
+
+    Page<?> first = tokens("?size=1");
+    assertThat(first.items()).hasSize(1);
+    assertThat(first.total()).isEqualTo(total);
+    List<Object> second = List.copyOf(tokens("?page=1&size=1").items());
+    assertThat(second).hasSize(1).doesNotContainAnyElementsOf(List.copyOf(first.items()));
+    assertThat(error(node.get("/v1/tokens?size=201", operator), 400).field()).isEqualTo("size");
+    assertThat(error(node.get("/v1/tokens?kind=agent", operator), 400).field()).isEqualTo("kind");
+  }
+
+  @Test
   void issuingAndRevokingAreAuditedAsTheOperatorWithoutTheToken() throws Exception {
     IssuedToken agent = issue("agent", "audited");
     node.delete("/v1/tokens/" + agent.id(), operator);
@@ -224,9 +241,13 @@ class TokenApiTest {
   }
 
   private static List<String> names() throws Exception {
-    return ObjectMapper.getDefault()
-        .readValue(node.get("/v1/tokens", operator).body(), Argument.listOf(TokenInfo.class))
-        .stream().map(TokenInfo::name).toList();
+    return tokens("?size=200").items().stream().map(t -> ((TokenInfo) t).name()).toList();
+  }
+
+  private static Page<?> tokens(String query) throws Exception {
+    HttpResponse<String> response = node.get("/v1/tokens" + query, operator);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return ObjectMapper.getDefault().readValue(response.body(), Argument.of(Page.class, TokenInfo.class));
   }
 
   private static ApiError error(HttpResponse<String> response, int status) throws IOException {

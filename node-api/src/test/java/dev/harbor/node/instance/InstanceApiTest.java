@@ -122,7 +122,7 @@ class InstanceApiTest {
     publish("i-appr-late", "appr-late", InstanceStatus.PENDING_APPROVAL, AGENT, T0.plus(2, ChronoUnit.DAYS));
     publish("i-appr-early", "appr-early", InstanceStatus.PENDING_APPROVAL, SCRIPT, T0.plus(1, ChronoUnit.DAYS));
 
-    List<ApprovalItem> approvals = read(node.get("/v1/mcp/approvals", agent).body(), Argument.listOf(ApprovalItem.class));
+    List<ApprovalItem> approvals = approvals("");
 
     List<ApprovalItem> mine = approvals.stream().filter(a -> a.instanceId().startsWith("i-appr-")).toList();
     assertThat(mine).extracting(ApprovalItem::instanceId).containsExactly("i-appr-early", "i-appr-late");
@@ -131,6 +131,26 @@ class InstanceApiTest {
     assertThat(mine.get(0).catalogId()).isEqualTo(id("appr-early"));
     assertThat(mine.get(0).expiresAt()).isEqualTo(T0.plus(2, ChronoUnit.DAYS));
     assertThat(mine.get(0).state()).isEqualTo(ApprovalState.PENDING);
+  }
+
+  @Test
+  void approvalsArePagedLikeEveryOtherListing() {
+    publish("i-apage-1", "apage-1", InstanceStatus.PENDING_APPROVAL, AGENT, T0.plus(3, ChronoUnit.DAYS));
+    publish("i-apage-2", "apage-2", InstanceStatus.PENDING_APPROVAL, AGENT, T0.plus(4, ChronoUnit.DAYS));
+    publish("i-apage-3", "apage-3", InstanceStatus.PENDING_APPROVAL, AGENT, T0.plus(5, ChronoUnit.DAYS));
+    List<ApprovalItem> all = approvals("?size=200");
+    assertThat(all).extracting(ApprovalItem::instanceId).contains("i-apage-1", "i-apage-2", "i-apage-3");
+
+    HttpResponse<String> second = node.get("/v1/mcp/approvals?page=1&size=2", agent);
+    Page<?> page = read(second.body(), Argument.of(Page.class, ApprovalItem.class));
+    assertThat(page.page()).isEqualTo(1);
+    assertThat(page.size()).isEqualTo(2);
+    assertThat(page.total()).isEqualTo(all.size());
+    assertThat(approvals("?page=1&size=2")).containsExactlyElementsOf(all.subList(2, Math.min(4, all.size())));
+    assertThat(approvals("?page=1000&size=200")).isEmpty();
+    assertThat(node.get("/v1/mcp/approvals?page=1000", agent).body()).contains("\"items\":[]");
+    assertThat(error(node.get("/v1/mcp/approvals?size=0", agent), 400).field()).isEqualTo("size");
+    assertThat(error(node.get("/v1/mcp/approvals?page=x", agent), 400).field()).isEqualTo("page");
   }
 
   @Test
@@ -298,6 +318,13 @@ class InstanceApiTest {
     HttpResponse<String> response = node.get(path, agent);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return (Page<Instance>) read(response.body(), Argument.of(Page.class, Instance.class));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<ApprovalItem> approvals(String query) {
+    HttpResponse<String> response = node.get("/v1/mcp/approvals" + query, agent);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return ((Page<ApprovalItem>) read(response.body(), Argument.of(Page.class, ApprovalItem.class))).items();
   }
 
   private static List<String> ids(String path) {
