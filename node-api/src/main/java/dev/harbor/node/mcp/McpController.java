@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -63,8 +64,8 @@ class McpController {
   }
 
   /**
-   * One JSON-RPC 2.0 message to the node's MCP control server: initialize, ping, tools/list or
-   * tools/call.
+   * One JSON-RPC message to the node's MCP control server: initialize, ping, tools/list or
+   * tools/call (JSON-RPC 2.0).
    */
   @ApiResponse(
       responseCode = "200",
@@ -89,6 +90,7 @@ class McpController {
       responseCode = "405",
       description = "Always; Allow: POST",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+  @Status(HttpStatus.METHOD_NOT_ALLOWED)
   @Get(produces = MediaType.APPLICATION_JSON)
   HttpResponse<?> stream(HttpRequest<?> request) {
     Callers.current(request);
@@ -100,6 +102,7 @@ class McpController {
       responseCode = "405",
       description = "Always; Allow: POST",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+  @Status(HttpStatus.METHOD_NOT_ALLOWED)
   @Delete(produces = MediaType.APPLICATION_JSON)
   HttpResponse<?> endSession(HttpRequest<?> request) {
     Callers.current(request);

@@ -98,6 +98,15 @@ class NodeOpenApiTest {
   }
 
   @Test
+  void theMcpMethodsTheServerDoesNotOfferAnswerOnly405() {
+    Map<String, Map<String, Object>> mcp = DocumentedApi.operations(DocumentedApi.paths(document).get("/mcp"));
+    for (String method : List.of("get", "delete")) {
+      assertThat(responseCodes(mcp.get(method))).as(method).containsExactlyInAnyOrder("405", "4XX", "5XX");
+    }
+    assertThat(responseCodes(mcp.get("post"))).contains("200", "202");
+  }
+
+  @Test
   void describesRefusalsWithTheApiErrorBody() {
     DocumentedApi.paths(document).forEach((path, item) -> DocumentedApi.operations(item).forEach((method, op) -> {
       if (path.startsWith("/v1/")) {
@@ -140,6 +149,11 @@ class NodeOpenApiTest {
       assertThat(contracts).as("a contract enum named " + name).containsKey(name);
       assertThat(values).as(name).containsExactlyElementsOf(DocumentedApi.wireNames(contracts.get(name)));
     });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> responseCodes(Map<String, Object> operation) {
+    return ((Map<String, Object>) operation.get("responses")).keySet();
   }
 
   @SuppressWarnings("unchecked")
