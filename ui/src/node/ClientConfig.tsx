@@ -208,8 +208,11 @@ function ImportRow({ server, instance }: { server: ImportedServer; instance?: In
         <Tag tone={result.tone}>{result.label}</Tag>
         {server.instanceId && (
           <div class="small">
-            <a href={`#/config/${encodeURIComponent(server.instanceId)}`} data-testid="imported-instance">
-              <span class="sr-only">Details of </span>
+            <a
+              href={`#/config/${encodeURIComponent(server.instanceId)}`}
+              aria-label={`Details of ${server.instanceId}`}
+              data-testid="imported-instance"
+            >
               {server.instanceId}
             </a>{' '}
             {status && <StatusBadge status={status} />}
