@@ -427,6 +427,7 @@ test('node: importing sets up the recognised server, and the export follows it i
   await panel.getByRole('button', { name: 'Copy configuration' }).click();
   await visible(panel.getByText('Copied to the clipboard.'));
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await exported.textContent());
+  await page.screenshot({ path: `${SHOTS}/client-config.png`, fullPage: true });
 
   await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
   await panel.getByRole('button', { name: 'Copy configuration' }).click();
@@ -434,7 +435,6 @@ test('node: importing sets up the recognised server, and the export follows it i
   assert.equal(await page.evaluate(() => getSelection().toString()), await exported.textContent());
   await page.evaluate(() => delete navigator.clipboard);
   await page.evaluate(() => getSelection().removeAllRanges());
-  await page.screenshot({ path: `${SHOTS}/client-config.png`, fullPage: true });
 });
 
 test('node: removing the imported instance empties the export without a reload', async () => {
