@@ -23,10 +23,13 @@ const STDIO_ENTRY = env('HARBOR_UI_STDIO_ENTRY');
 const SECRET_ENTRY = env('HARBOR_UI_SECRET_ENTRY');
 const SECRET_NAME = env('HARBOR_UI_SECRET_NAME');
 const DISABLE_ENTRY = env('HARBOR_UI_DISABLE_ENTRY');
+const TEST_ENTRIES = [ENTRY, STDIO_ENTRY, SECRET_ENTRY, DISABLE_ENTRY];
+const IMAGE = env('HARBOR_UI_IMAGE');
 const SHOTS = env('HARBOR_UI_SCREENSHOTS');
 const BROWSER = env('HARBOR_UI_CHROMIUM', '/usr/bin/chromium');
 const ACTIVE_WITHIN = 120_000;
 const CANARY = `canary-${Math.random().toString(16).slice(2)}-${Date.now()}`;
+const PASTED_VALUE = `pasted-${Math.random().toString(16).slice(2)}`;
 
 let browser;
 let hubPage;
@@ -326,6 +329,145 @@ test('node: the audit table is searched and filtered', async () => {
   await visible(page.locator('table.audit tr[data-type=setup_requested]').first());
 });
 
+const PASTE = JSON.stringify(
+  {
+    mcpServers: {
+      everything: { command: 'docker', args: ['run', '-i', '--rm', IMAGE] },
+      notes: { command: 'npx', args: ['-y', '@example/notes-mcp'], env: { NOTES_TOKEN: PASTED_VALUE } },
+    },
+  },
+  null,
+  2,
+);
+const pasteBox = () => page.getByLabel('Configuration to import');
+const importRow = (name, result = '') =>
+  page.locator(`table.import-result tr[data-server="${name}"]${result && `[data-result=${result}]`}`);
+const instanceTotal = async () => (await api('/v1/mcp/instances?size=1')).json.total;
+
+test('node: the client configuration export says when no server runs', async () => {
+  await page.getByRole('link', { name: 'Client config', exact: true }).click();
+  await page.waitForFunction(() => location.hash === '#/config');
+  await visible(page.getByText('No server runs on this Node.'), 60_000);
+  assert.equal(await page.getByTestId('export-config').count(), 0);
+  assert.deepEqual((await api('/v1/mcp/config')).json, { mcpServers: {} });
+});
+
+test('node: a preview of a pasted configuration says what would happen per server and changes nothing', async () => {
+  const before = await instanceTotal();
+  await pasteBox().fill(PASTE);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await visible(page.getByRole('heading', { name: 'Preview: nothing was sent', exact: true }));
+
+  const known = importRow('everything', 'would_set_up');
+  await visible(known);
+  assert.match(await known.textContent(), /Would be set up/);
+  const entry = await known.getByTestId('catalog-entry').textContent();
+  assert.ok(TEST_ENTRIES.includes(entry), `recognised as one of the test entries, not ${entry}`);
+  const dryRun = await api('/v1/mcp/config/import?dryRun=true', { method: 'POST', body: JSON.parse(PASTE) });
+  assert.equal(dryRun.json.servers[0].catalogId, entry, 'the page shows the entry the API recognises');
+  assert.match(await known.textContent(), new RegExp(`image\\s*${IMAGE.split(':')[0]}`));
+  assert.equal(await known.getByTestId('imported-instance').count(), 0, 'no instance in a preview');
+
+  const unknown = importRow('notes', 'not_in_catalog');
+  await visible(unknown);
+  assert.match(await unknown.textContent(), /Not in the catalog.*no catalog entry lists this npm package/);
+  assert.match(await unknown.textContent(), /Variables not used:\s*NOTES_TOKEN/);
+
+  assert.equal(await pasteBox().inputValue(), PASTE, 'the paste stays in the box');
+  assert.ok(!(await page.content()).includes(PASTED_VALUE), 'no pasted value is echoed in the page');
+  assert.equal(await instanceTotal(), before, 'a preview sets nothing up');
+  state.importEntry = entry;
+  state.instancesBeforeImport = before;
+});
+
+test('node: importing sets up the recognised server, and the export follows it in both formats', async () => {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await visible(page.getByRole('heading', { name: 'Imported', exact: true }));
+  const known = importRow('everything', 'setup_requested');
+  await visible(known);
+  await visible(importRow('notes', 'not_in_catalog'));
+  assert.doesNotMatch(await known.textContent(), /repeats an earlier import/, 'the preview had sent nothing');
+  const link = known.getByTestId('imported-instance');
+  const id = await link.textContent();
+  assert.equal(await link.getAttribute('aria-label'), `Details of ${id}`);
+  state.imported = id;
+  await visible(known.locator('[data-status]'));
+  const instance = await api(`/v1/mcp/instances/${id}`);
+  assert.equal(instance.json.catalogId, state.importEntry);
+  assert.equal(instance.json.requestedBy.kind, 'operator');
+  assert.equal(await instanceTotal(), state.instancesBeforeImport + 1, 'only the recognised server was set up');
+  assert.ok(!(await page.content()).includes(PASTED_VALUE), 'no pasted value is echoed in the page');
+
+  await link.click();
+  const drawer = page.getByRole('dialog');
+  await visible(drawer.locator(`.instance-detail[data-instance="${id}"][data-status=active]`), ACTIVE_WITHIN);
+  await page.keyboard.press('Escape');
+  await gone(drawer);
+  await page.waitForFunction(() => location.hash === '#/config');
+  await visible(known.locator('[data-status=active]'));
+  assert.equal(await pasteBox().inputValue(), PASTE, 'the paste is still there after the drawer');
+
+  const exported = page.getByTestId('export-config');
+  await visible(exported, 30_000);
+  assert.deepEqual(JSON.parse(await exported.textContent()), (await api('/v1/mcp/config')).json);
+  const claude = JSON.parse(await exported.textContent()).mcpServers;
+  assert.equal(Object.keys(claude).length, 1);
+  assert.match(Object.values(claude)[0].url, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+  assert.deepEqual(claude, (await api(`/v1/mcp/instances/${id}`)).json.clientConfig.mcpServers, "the instance's own configuration");
+
+  await page.getByLabel('Format').selectOption('vscode');
+  await visible(page.getByTestId('export-count').filter({ hasText: 'for VS Code' }));
+  await visible(exported.filter({ hasText: '"servers"' }));
+  const vscode = JSON.parse(await exported.textContent());
+  assert.deepEqual(vscode, (await api('/v1/mcp/config?format=vscode')).json);
+  assert.deepEqual(Object.keys(vscode.servers), Object.keys(claude));
+  assert.equal(Object.values(vscode.servers)[0].type, 'http');
+
+  const panel = page.locator('section[aria-labelledby=export-title]');
+  await panel.getByRole('button', { name: 'Copy configuration' }).click();
+  await visible(panel.getByText('Copied to the clipboard.'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await exported.textContent());
+  await page.screenshot({ path: `${SHOTS}/client-config.png`, fullPage: true });
+
+  await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
+  await panel.getByRole('button', { name: 'Copy configuration' }).click();
+  await visible(panel.getByText('Selected: press Ctrl+C to copy.'));
+  assert.equal(await page.evaluate(() => getSelection().toString()), await exported.textContent());
+  await page.evaluate(() => delete navigator.clipboard);
+  await page.evaluate(() => getSelection().removeAllRanges());
+});
+
+test('node: removing the imported instance empties the export without a reload', async () => {
+  await page.evaluate(() => (window.harborNotReloaded = true));
+  const removed = await api(`/v1/mcp/instances/${state.imported}/remove`, { method: 'POST' });
+  assert.ok([200, 202].includes(removed.status), removed.text);
+  await visible(page.getByText('No server runs on this Node.'), 60_000);
+  await visible(importRow('everything').locator('[data-status=removing], [data-status=removed]').first());
+  assert.equal(await page.evaluate(() => window.harborNotReloaded), true, 'the page was never reloaded');
+});
+
+test('node: a malformed paste is refused naming the field, next to the box, and the paste stays', async () => {
+  const before = await instanceTotal();
+  const broken = '{"mcpServers": {"everything": {"command": "docker", "args": ["run", "-i"';
+  await pasteBox().fill(broken);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const problem = page.getByTestId('import-problem');
+  await visible(problem);
+  assert.match(await problem.textContent(), /^body: not valid JSON/);
+  assert.equal(await pasteBox().inputValue(), broken);
+  assert.equal(await pasteBox().getAttribute('aria-invalid'), 'true');
+  assert.match(await pasteBox().getAttribute('aria-describedby'), /import-problem/);
+  assert.equal(await page.locator('table.import-result').count(), 0, 'the earlier answer is gone');
+
+  const serverless = '{"mcpServers": {"notes": {"args": ["-y", "@example/notes-mcp"]}}}';
+  await pasteBox().fill(serverless);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await visible(problem.filter({ hasText: 'mcpServers.notes.command' }));
+  assert.match(await problem.textContent(), /a server needs a command or a url/);
+  assert.equal(await pasteBox().inputValue(), serverless);
+  assert.equal(await instanceTotal(), before, 'a refused paste sets nothing up');
+});
+
 test('node: keyboard reachable and readable in a narrow window', async () => {
   await page.goto(`${NODE}/ui/#/instances`);
   await visible(page.locator('[data-connection=live]'));
@@ -347,6 +489,13 @@ test('node: keyboard reachable and readable in a narrow window', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the page fits a narrow window (overflow ${overflow}px)`);
   await shot('node-narrow');
+
+  await page.getByRole('link', { name: 'Client config', exact: true }).click();
+  await pasteBox().fill(PASTE);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await visible(importRow('everything', 'would_set_up'));
+  const configOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(configOverflow <= 1, `the client configuration view fits a narrow window (overflow ${configOverflow}px)`);
   await page.setViewportSize({ width: 1280, height: 860 });
 });
 

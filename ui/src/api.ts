@@ -45,7 +45,12 @@ export class Api {
     return this.call<T>('PUT', path, body);
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** POST with `json` sent as it is, for text the service should judge itself (a pasted configuration). */
+  postText<T>(path: string, json: string, params: Params = {}): Promise<T> {
+    return this.call<T>('POST', path + query(params), json, true);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, asIs = false): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.token) {
       headers.Authorization = `Bearer ${this.token}`;
@@ -58,7 +63,7 @@ export class Api {
       response = await fetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : asIs ? String(body) : JSON.stringify(body),
         cache: 'no-store',
       });
     } catch {

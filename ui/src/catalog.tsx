@@ -11,6 +11,8 @@ export function Select(props: {
   label: string;
   value: string;
   options: string[];
+  /** What each option reads as, when not its value with `_` as spaces. */
+  labels?: Record<string, string>;
   any?: string;
   onChange: (value: string) => void;
 }) {
@@ -20,7 +22,7 @@ export function Select(props: {
       <select aria-label={props.label} value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)}>
         {props.any !== undefined && <option value="">{props.any}</option>}
         {props.options.map((option) => (
-          <option value={option}>{words(option)}</option>
+          <option value={option}>{props.labels?.[option] ?? words(option)}</option>
         ))}
       </select>
     </label>

@@ -188,3 +188,35 @@ export interface SetupAnswer {
   decision?: Decision;
   existing?: boolean;
 }
+
+export type ClientFormat = 'claude' | 'vscode';
+
+export type ImportStatus =
+  | 'setup_requested'
+  | 'would_set_up'
+  | 'not_in_catalog'
+  | 'disabled'
+  | 'not_launchable'
+  | 'denied'
+  | 'invalid_config'
+  | 'conflict';
+
+/** What an import did, or a dry run would do, with one pasted server: names only, never a value. */
+export interface ImportedServer {
+  name: string;
+  status: ImportStatus;
+  catalogId?: string;
+  matchedBy?: string;
+  matched?: string;
+  instanceId?: string;
+  instanceStatus?: Status;
+  configKeys?: string[];
+  secretsToSupply?: string[];
+  ignoredEnv?: string[];
+  detail?: string;
+}
+
+export interface ConfigImportAnswer {
+  dryRun: boolean;
+  servers?: ImportedServer[];
+}

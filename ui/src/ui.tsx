@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageOf } from './api';
 import { STATUS_LABELS, dateTime, fromNow } from './format';
@@ -84,6 +84,40 @@ export function Drawer(props: { title: ComponentChildren; onClose: () => void; c
         <div class="drawer-body">{props.children}</div>
       </div>
     </div>
+  );
+}
+
+/**
+ * Copies `text` to the clipboard. Where the page may not use the clipboard (an insecure origin, a
+ * refused permission) it selects the text shown in `shown` instead, for the reader to copy.
+ */
+export function CopyButton({ text, shown, label }: { text: string; shown: RefObject<HTMLElement | null>; label: string }) {
+  const [said, setSaid] = useState('');
+  useEffect(() => setSaid(''), [text]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setSaid('Copied to the clipboard.');
+    } catch {
+      const selection = getSelection();
+      if (shown.current && selection) {
+        const range = document.createRange();
+        range.selectNodeContents(shown.current);
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      setSaid('Selected: press Ctrl+C to copy.');
+    }
+  };
+  return (
+    <>
+      <button type="button" class="secondary" onClick={copy}>
+        {label}
+      </button>{' '}
+      <span class="small" role="status">
+        {said}
+      </span>
+    </>
   );
 }
 

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { messageOf, type Api } from '../api';
 import { STATUS_LABELS, dateTime, who, words } from '../format';
 import type { AuditEvent, AuditPage, Instance, SecretState, Status } from '../types';
-import { Drawer, Empty, ErrorNote, Loading, StatusBadge, Tag, When, useDebounced, useLoad } from '../ui';
+import { CopyButton, Drawer, Empty, ErrorNote, Loading, StatusBadge, Tag, When, useDebounced, useLoad } from '../ui';
 import type { Live } from './live';
 
 const RESTARTABLE: Status[] = ['active', 'degraded', 'failed'];
@@ -161,22 +161,9 @@ function Request({ instance }: { instance: Instance }) {
 }
 
 function Connection({ instance }: { instance: Instance }) {
-  const [copied, setCopied] = useState('');
   const block = useRef<HTMLPreElement>(null);
   const text = instance.clientConfig ? JSON.stringify(instance.clientConfig, null, 2) : '';
   const info = instance.connectionInfo ?? {};
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied('Copied to the clipboard.');
-    } catch {
-      const range = document.createRange();
-      range.selectNodeContents(block.current!);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      setCopied('Selected: press Ctrl+C to copy.');
-    }
-  };
   return (
     <section class="drawer-section" aria-labelledby="connection-title">
       <h3 id="connection-title">Client configuration</h3>
@@ -191,12 +178,7 @@ function Connection({ instance }: { instance: Instance }) {
           <pre class="config" ref={block} data-testid="client-config">
             {text}
           </pre>
-          <button type="button" class="secondary" onClick={copy}>
-            Copy configuration
-          </button>{' '}
-          <span class="small" role="status">
-            {copied}
-          </span>
+          <CopyButton text={text} shown={block} label="Copy configuration" />
         </>
       )}
     </section>

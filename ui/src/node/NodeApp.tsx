@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { Api, ApiError } from '../api';
 import { ErrorNote, go, useRoute } from '../ui';
 import { AuditView } from './Audit';
+import { ClientConfigView } from './ClientConfig';
 import { InstanceDrawer } from './InstanceDrawer';
 import { InstancesView } from './Instances';
 import { useLive, type Connection } from './live';
@@ -83,6 +84,7 @@ function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
 const VIEWS = [
   ['instances', 'Instances'],
   ['catalog', 'Catalog'],
+  ['config', 'Client config'],
   ['audit', 'Logs & audit'],
 ] as const;
 
@@ -91,7 +93,7 @@ function Console({ token, signOut }: { token: string; signOut: () => void }) {
   const live = useLive(api, token, signOut);
   const route = useRoute();
   const view = route[0] ?? 'instances';
-  const drawer = view === 'instances' && route[1];
+  const drawer = (view === 'instances' || view === 'config') && route[1];
   return (
     <div class="app">
       <header class="top">
@@ -114,9 +116,10 @@ function Console({ token, signOut }: { token: string; signOut: () => void }) {
         {live.error !== undefined && <ErrorNote error={live.error} />}
         {view === 'catalog' && <NodeCatalog api={api} live={live} selected={route[1]} />}
         {view === 'audit' && <AuditView api={api} live={live} />}
-        {view !== 'catalog' && view !== 'audit' && <InstancesView api={api} live={live} />}
+        {view === 'config' && <ClientConfigView api={api} live={live} />}
+        {!['catalog', 'audit', 'config'].includes(view) && <InstancesView api={api} live={live} />}
       </main>
-      {drawer && <InstanceDrawer api={api} live={live} id={drawer} onClose={() => go('instances')} />}
+      {drawer && <InstanceDrawer api={api} live={live} id={drawer} onClose={() => go(view)} />}
     </div>
   );
 }

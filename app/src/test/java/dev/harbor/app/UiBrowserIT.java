@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Hub catalog page and the Node MCP page in a real browser: a whole Harbor with the launcher on
  * the real Docker engine, and {@code ui/e2e/run.mjs} driving Debian's Chromium through playwright-core
  * against it (sign in, search, disable, live pending setup, approve, copy the client configuration,
- * logs, remove, a canary secret that never comes back, the audit table, a narrow window). The
+ * logs, remove, a canary secret that never comes back, the audit table, the client configuration's
+ * export and import with its preview and refusals, a narrow window). The
  * screenshots it takes land in {@code app/target/ui-screenshots}.
  */
 class UiBrowserIT {
@@ -55,6 +56,7 @@ class UiBrowserIT {
           Map.entry("HARBOR_UI_DISABLE_ENTRY", "ui.everything-disable"),
           Map.entry("HARBOR_UI_SECRET_ENTRY", "ui.everything-secret"),
           Map.entry("HARBOR_UI_SECRET_NAME", SECRET),
+          Map.entry("HARBOR_UI_IMAGE", DockerTestSupport.IMAGE + ":" + DockerTestSupport.TAG),
           Map.entry("HARBOR_UI_SCREENSHOTS", screenshots.toString()),
           Map.entry("HARBOR_UI_CHROMIUM", CHROMIUM.toString())));
       Process run = e2e.start();
@@ -67,12 +69,13 @@ class UiBrowserIT {
 
       assertThat(finished).as("browser tests finished in time; see %s", log).isTrue();
       assertThat(run.exitValue()).as(output).isZero();
-      assertThat(output).contains("# pass 11").contains("# fail 0");
+      assertThat(output).contains("# pass 16").contains("# fail 0");
     }
     assertThat(screenshots.resolve("catalog.png")).isNotEmptyFile();
     assertThat(screenshots.resolve("node.png")).isNotEmptyFile();
     assertThat(screenshots.resolve("instance-drawer.png")).isNotEmptyFile();
     assertThat(screenshots.resolve("audit.png")).isNotEmptyFile();
+    assertThat(screenshots.resolve("client-config.png")).isNotEmptyFile();
   }
 
   private static Path uiModule() throws IOException {
