@@ -2,6 +2,7 @@ package dev.harbor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +10,10 @@ import com.github.dockerjava.api.DockerClient;
 import dev.harbor.launcher.Ownership;
 import dev.harbor.schemas.api.ApprovalItem;
 import dev.harbor.schemas.api.CatalogItem;
+import dev.harbor.schemas.api.ClientFormat;
+import dev.harbor.schemas.api.ConfigImportAnswer;
+import dev.harbor.schemas.api.ImportStatus;
+import dev.harbor.schemas.api.ImportedServer;
 import dev.harbor.schemas.api.SetupAnswer;
 import dev.harbor.schemas.audit.AuditEvent;
 import dev.harbor.schemas.audit.AuditEventType;
@@ -168,8 +173,11 @@ class SdkIT {
 
     Instance restarting = harbor.restart(id);
     assertThat(restarting.status()).isEqualTo(InstanceStatus.INSTALLING);
-    assertThat(harbor.awaitActive(id, WaitOptions.of(ACTIVE_WITHIN).pollEvery(Duration.ofMillis(500)))
-        .clientConfig().url()).isPresent();
+    String restartedUrl = harbor.awaitActive(id, WaitOptions.of(ACTIVE_WITHIN).pollEvery(Duration.ofMillis(500)))
+        .clientConfig().url().orElseThrow();
+    assertThat(harbor.clientConfig().toJson()).startsWith("{\"mcpServers\":").contains(restartedUrl);
+    assertThat(harbor.clientConfig(ClientFormat.VSCODE).toJson(ClientFormat.VSCODE))
+        .startsWith("{\"servers\":").contains(restartedUrl);
 
     harbor.remove(result.instanceId());
 
@@ -382,6 +390,34 @@ class SdkIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> harbor.audit(AuditFilter.all()
             .types(AuditEventType.TOKEN_CREATED, AuditEventType.TOKEN_REVOKED).actorKind(CallerKind.OPERATOR).size(50))
         .items().stream().map(AuditEvent::details).filter(d -> issued.id().equals(d.get("id"))).count() == 2);
+  }
+
+  @Test
+  void aPastedClientConfigurationIsPreviewedAndImportedOnlyForWhatTheCatalogKnows() {
+    String paste = "{\"mcpServers\": {"
+        + "\"everything\": {\"command\": \"docker\", \"args\": [\"run\", \"-i\", \"--rm\", \"" + DockerTestSupport.IMAGE
+        + ":" + DockerTestSupport.TAG + "\"]},"
+        + "\"local-tool\": {\"command\": \"python\", \"args\": [\"tool.py\"], \"env\": {\"TOOL_KEY\": \"" + CANARY + "\"}}}}";
+    long before = harbor.instances(InstanceFilter.all()).total();
+
+    ConfigImportAnswer preview = harbor.importConfig(paste, true);
+    assertThat(preview.dryRun()).isTrue();
+    assertThat(preview.servers()).extracting(ImportedServer::name, ImportedServer::status, ImportedServer::matchedBy)
+        .containsExactly(tuple("everything", ImportStatus.WOULD_SET_UP, "image"),
+            tuple("local-tool", ImportStatus.NOT_IN_CATALOG, null));
+    assertThat(preview.servers().get(0).catalogId()).startsWith("test.sdk-");
+    assertThat(preview.servers().get(1).ignoredEnv()).containsExactly("TOOL_KEY");
+    assertThat(preview.toString()).doesNotContain(CANARY);
+
+    ConfigImportAnswer unknownOnly = harbor.importConfig(
+        "{\"mcpServers\": {\"local-tool\": {\"command\": \"python\", \"args\": [\"tool.py\"]}}}", false);
+    assertThat(unknownOnly.dryRun()).isFalse();
+    assertThat(unknownOnly.servers()).singleElement()
+        .satisfies(s -> assertThat(s.status()).isEqualTo(ImportStatus.NOT_IN_CATALOG));
+    assertThat(harbor.instances(InstanceFilter.all()).total()).isEqualTo(before);
+
+    assertThatThrownBy(() -> harbor.importConfig("{\"mcpServers\": {\"x\": {\"args\": [\"run\"]}}}", true))
+        .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.field()).contains("mcpServers.x.command"));
   }
 
   @Test
