@@ -182,8 +182,7 @@ class AgentsDocIT {
     String serverUrl = ready.clientConfig().url().orElseThrow();
     useTheServer(serverUrl);
 
-    Page<Instance> mine = harbor.instances(
-        InstanceFilter.all().requestedByKind(CallerKind.AGENT).requestedByName("notes-agent"));
+    Page<Instance> mine = harbor.instances(InstanceFilter.all().mine());
     harbor.remove(ready.instanceId());
 
     ran.add("sdk-workflow");
@@ -191,6 +190,7 @@ class AgentsDocIT {
     assertThat(told).containsExactly("an operator must approve " + ready.instanceId() + " on the node");
     assertThat(echoed).containsExactly(serverUrl);
     assertThat(mine.items()).extracting(Instance::id).contains(ready.instanceId());
+    assertThat(mine.items()).allSatisfy(i -> assertThat(i.requestedBy().kind()).isEqualTo(CallerKind.AGENT));
     awaitRemovedWithoutContainer(ready.instanceId());
 
     List<String> code = DocExamples.codeLines(

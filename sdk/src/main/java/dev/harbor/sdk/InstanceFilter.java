@@ -33,6 +33,12 @@ public final class InstanceFilter extends PagedQuery<InstanceFilter> {
     return this;
   }
 
+  /** Only the instances this client's token requested (the same kind and name, as removal reads them). */
+  public InstanceFilter mine() {
+    query.put("mine", true);
+    return this;
+  }
+
   @Override
   InstanceFilter self() {
     return this;

@@ -124,6 +124,8 @@ class RequestsTest {
     assertThat(client.instances(InstanceFilter.all().status(InstanceStatus.ACTIVE).requestedByKind(CallerKind.AGENT))
         .items()).hasSize(1);
     assertThat(node.last().rawQuery()).isEqualTo("status=active&requestedByKind=agent");
+    client.instances(InstanceFilter.all().mine().size(5));
+    assertThat(node.last().rawQuery()).isEqualTo("mine=true&size=5");
     AuditPage audit = client.audit(AuditFilter.all().instanceId("i-1")
         .types(AuditEventType.SETUP_REQUESTED, AuditEventType.SETUP_DENIED).outcome(AuditOutcome.DENIED)
         .from(Instant.parse("2026-11-22T00:00:00Z")).size(10));

@@ -45,7 +45,7 @@ final class McpCommands {
       CommandSpec.of("deny INSTANCE --note TEXT", "deny a pending setup (operators)"),
       CommandSpec.of("remove INSTANCE", "remove an instance and its container"),
       CommandSpec.of("restart INSTANCE", "restart an active, degraded or failed instance"),
-      CommandSpec.of("ls [--status S]", "list instances, newest first"),
+      CommandSpec.of("ls [--status S] [--mine]", "list instances, newest first; --mine: only those this token requested"),
       CommandSpec.of("status INSTANCE", "show where an instance is"),
       CommandSpec.of("logs INSTANCE [--follow]", "an instance's lifecycle log; --follow until it is removed"),
       CommandSpec.of("audit [--type T] [--size N]", "show the Node's audit trail, newest first"),
@@ -172,6 +172,9 @@ final class McpCommands {
   private int list(Args args) {
     InstanceFilter filter = InstanceFilter.all().size(LIST_SIZE);
     args.value("--status").ifPresent(status -> filter.status(parse(args, "--status", () -> InstanceStatus.of(status))));
+    if (args.has("--mine")) {
+      filter.mine();
+    }
     Page<Instance> page = harbor.instances(filter);
     out.show(page, Views.instances(page.items()));
     return ExitCode.OK;

@@ -5,7 +5,6 @@ import dev.harbor.node.identity.Callers;
 import dev.harbor.node.NodeOpenApi;
 import dev.harbor.node.instance.NodeInstances;
 import dev.harbor.platform.catalog.CatalogRequests;
-import dev.harbor.platform.http.BadRequestException;
 import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.platform.http.QueryParams;
 import dev.harbor.platform.openapi.ApiErrorResponses;
@@ -69,20 +68,8 @@ class ClientConfigController {
   ConfigImportAnswer importConfig(HttpRequest<?> request, @Body @Nullable String body) {
     Caller caller = Callers.current(request);
     Map<String, String> params = CatalogRequests.params(request, Set.of("dryRun"));
-    boolean queryDryRun = flag(params.get("dryRun"));
+    boolean queryDryRun = QueryParams.flag(params.get("dryRun"), "dryRun");
     PastedConfig paste = PastedConfig.parse(body);
     return importer.importConfig(paste, queryDryRun || paste.dryRun(), caller);
-  }
-
-  /** A query flag: absent is false, {@code ?dryRun} alone true. */
-  private static boolean flag(@Nullable String value) {
-    if (value == null) {
-      return false;
-    }
-    return switch (value) {
-      case "", "true" -> true;
-      case "false" -> false;
-      default -> throw new BadRequestException("dryRun", "must be true or false");
-    };
   }
 }

@@ -29,6 +29,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 
 /**
  * {@code /v1/mcp/instances}: the node's instances as its mirror shows them (any caller), and the
@@ -68,11 +69,17 @@ class InstanceController {
   @Parameter(name = "catalogId", ref = "#/components/parameters/catalogId")
   @Parameter(name = "requestedByKind", ref = "#/components/parameters/requestedByKind")
   @Parameter(name = "requestedByName", ref = "#/components/parameters/requestedByName")
+  @Parameter(name = "mine", ref = "#/components/parameters/mine")
   @Get
   Page<Instance> list(HttpRequest<?> request) {
-    Callers.current(request);
+    Caller caller = Callers.current(request);
+    Map<String, String> params = CatalogRequests.params(request, InstanceQuery.PARAMETERS);
+    InstanceQuery query = InstanceQuery.parse(params);
+    if (InstanceQuery.mine(params)) {
+      query = query.requestedBy(caller.kind(), caller.name());
+    }
     requireReady();
-    return instances.list(InstanceQuery.parse(CatalogRequests.params(request, InstanceQuery.PARAMETERS)));
+    return instances.list(query);
   }
 
   /** One instance; once active, with the client configuration to connect to it. */

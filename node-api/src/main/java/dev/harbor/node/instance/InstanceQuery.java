@@ -1,6 +1,7 @@
 package dev.harbor.node.instance;
 
 import dev.harbor.platform.http.BadRequestException;
+import dev.harbor.platform.http.QueryParams;
 import dev.harbor.schemas.Wire;
 import dev.harbor.schemas.catalog.CatalogEntry;
 import dev.harbor.schemas.instance.Instance;
@@ -26,9 +27,12 @@ public record InstanceQuery(
   public static final int DEFAULT_SIZE = 50;
   public static final int MAX_SIZE = 200;
 
-  /** The parameters an instance listing understands. */
+  /**
+   * The parameters an instance listing understands. {@code mine} (a flag) is read by {@link #mine}
+   * and applied with {@link #requestedBy}, as it depends on the caller.
+   */
   public static final Set<String> PARAMETERS =
-      Set.of("status", "catalogId", "requestedByKind", "requestedByName", "page", "size");
+      Set.of("status", "catalogId", "requestedByKind", "requestedByName", "mine", "page", "size");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
@@ -49,6 +53,7 @@ public record InstanceQuery(
             name, "unknown parameter; accepted: " + PARAMETERS.stream().sorted().toList());
       }
     }
+    mine(params);
     String catalogId = value(params, "catalogId");
     if (catalogId != null && !CatalogEntry.isValidId(catalogId)) {
       throw new BadRequestException(
@@ -66,6 +71,24 @@ public record InstanceQuery(
         name,
         number(params, "page", 0, 0, 1_000_000),
         number(params, "size", DEFAULT_SIZE, 1, MAX_SIZE));
+  }
+
+  /** True when the parameters ask for the caller's own instances ({@code mine}). */
+  public static boolean mine(Map<String, String> params) {
+    return QueryParams.flag(params.get("mine"), "mine");
+  }
+
+  /**
+   * This query narrowed to the instances of one requester (kind and name, as the ownership rule
+   * reads them).
+   *
+   * @throws BadRequestException naming {@code mine} when the query already names another requester
+   */
+  public InstanceQuery requestedBy(CallerKind kind, String name) {
+    if ((requestedByKind != null && requestedByKind != kind) || (requestedByName != null && !requestedByName.equals(name))) {
+      throw new BadRequestException("mine", "cannot be combined with requestedByKind or requestedByName naming someone else");
+    }
+    return new InstanceQuery(status, catalogId, kind, name, page, size);
   }
 
   /** True when the instance passes every filter of this query. */

@@ -134,6 +134,22 @@ class InstanceApiTest {
   }
 
   @Test
+  void mineListsOnlyTheCallersOwnInstances() {
+    publish("i-mine-agent", "mine-a", InstanceStatus.ACTIVE, AGENT, T0.plus(6, ChronoUnit.DAYS));
+    publish("i-mine-script", "mine-b", InstanceStatus.ACTIVE, SCRIPT, T0.plus(6, ChronoUnit.DAYS));
+    publish("i-mine-other", "mine-c", InstanceStatus.ACTIVE, OTHER_AGENT, T0.plus(6, ChronoUnit.DAYS));
+
+    List<String> mine = ids("/v1/mcp/instances?mine=true&size=200");
+    assertThat(mine).contains("i-mine-agent").doesNotContain("i-mine-script", "i-mine-other");
+    assertThat(page("/v1/mcp/instances?mine=true&size=200").items())
+        .allSatisfy(i -> assertThat(i.requestedBy().name()).isEqualTo(AGENT.name()));
+    assertThat(ids("/v1/mcp/instances?mine=false&size=200")).contains("i-mine-agent", "i-mine-script");
+    assertThat(error(node.get("/v1/mcp/instances?mine=maybe", agent), 400).field()).isEqualTo("mine");
+    assertThat(error(node.get("/v1/mcp/instances?mine=true&requestedByName=someone-else", agent), 400).field())
+        .isEqualTo("mine");
+  }
+
+  @Test
   void approvalsArePagedLikeEveryOtherListing() {
     publish("i-apage-1", "apage-1", InstanceStatus.PENDING_APPROVAL, AGENT, T0.plus(3, ChronoUnit.DAYS));
     publish("i-apage-2", "apage-2", InstanceStatus.PENDING_APPROVAL, AGENT, T0.plus(4, ChronoUnit.DAYS));

@@ -20,6 +20,18 @@ public final class QueryParams {
     }
   }
 
+  /** A flag: absent is false, present without a value or {@code true} is true, {@code false} is false. */
+  public static boolean flag(@Nullable String value, String name) {
+    if (value == null) {
+      return false;
+    }
+    return switch (value.trim()) {
+      case "", "true" -> true;
+      case "false" -> false;
+      default -> throw new BadRequestException(name, "must be true or false");
+    };
+  }
+
   /** A whole number within {@code [min, max]}, or {@code fallback} when the value is absent or blank. */
   public static int number(@Nullable String value, String name, int fallback, int min, int max) {
     if (value == null || value.isBlank()) {
