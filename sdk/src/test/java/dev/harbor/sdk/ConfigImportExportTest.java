@@ -8,25 +8,10 @@ import dev.harbor.schemas.api.ConfigImportAnswer;
 import dev.harbor.schemas.api.ImportStatus;
 import dev.harbor.schemas.api.ImportedServer;
 import dev.harbor.schemas.instance.InstanceStatus;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The merged client configuration and the import of a pasted one, over the routes docs/api.md describes. */
-class ConfigImportExportTest {
-
-  private final FakeNode node;
-  private final HarborClient client;
-
-  ConfigImportExportTest() throws IOException {
-    node = new FakeNode();
-    client = node.client();
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-  }
+class ConfigImportExportTest extends FakeNodeTest {
 
   @Test
   void theMergedConfigurationIsReadInTheAskedFormatAndWrittenBackInIt() {

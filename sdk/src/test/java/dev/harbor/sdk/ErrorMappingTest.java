@@ -9,24 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Every refusal a Node sends becomes the matching typed exception, with the Node's code, field and message. */
-class ErrorMappingTest {
-
-  private final FakeNode node;
-  private final HarborClient client;
-
-  ErrorMappingTest() throws IOException {
-    node = new FakeNode();
-    client = node.client();
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-  }
+class ErrorMappingTest extends FakeNodeTest {
 
   @Test
   void aBadRequestNamesTheFieldTheNodeNamed() {

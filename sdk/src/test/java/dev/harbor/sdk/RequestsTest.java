@@ -10,29 +10,14 @@ import dev.harbor.schemas.audit.AuditOutcome;
 import dev.harbor.schemas.catalog.LauncherKind;
 import dev.harbor.schemas.instance.InstanceStatus;
 import dev.harbor.schemas.node.CallerKind;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Each method sends the request docs/api.md describes and reads the answer into the SDK's records. */
-class RequestsTest {
-
-  private final FakeNode node;
-  private final HarborClient client;
-
-  RequestsTest() throws IOException {
-    node = new FakeNode();
-    client = node.client();
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-  }
+class RequestsTest extends FakeNodeTest {
 
   @Test
   void aSearchSendsEveryFilterAsAnEncodedQueryParameter() {
