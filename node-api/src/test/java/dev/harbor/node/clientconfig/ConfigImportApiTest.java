@@ -5,6 +5,7 @@ import static dev.harbor.node.KafkaNode.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.node.KafkaNode;
+import dev.harbor.platform.http.ApiError;
 import dev.harbor.schemas.api.ConfigImportAnswer;
 import dev.harbor.schemas.api.ImportStatus;
 import dev.harbor.schemas.api.ImportedServer;
@@ -261,6 +262,33 @@ class ConfigImportApiTest {
     assertThat(imported.status()).isEqualTo(ImportStatus.INVALID_CONFIG);
     assertThat(imported.detail()).isEqualTo(missing.detail());
     assertThat(setups(id("alfresco"))).isEmpty();
+  }
+
+  @Test
+  void everyValueOfAPasteSwappedForAWrongOneIsA400NamingAFieldOrAnAnswerNeverA5xx() {
+    String valid = """
+        {"mcpServers": {"fetch": {"command": "docker", "args": ["run", "-i", "--rm", "mcp/fetch"],
+          "env": {"LOG_LEVEL": "debug"}}, "web": {"url": "https://example.com/mcp"}}}""";
+    List<String> values = List.of("\"docker\"", "\"run\"", "\"-i\"", "\"--rm\"", "\"mcp/fetch\"", "\"debug\"",
+        "\"https://example.com/mcp\"");
+    List<String> wrong = List.of("null", "42", "true", "[]", "{}", "[\"a\", 1]", "{\"x\": \"y\"}",
+        "\"" + "x".repeat(5000) + "\"", "\"a\\u0000b\"", "\"a\\u202eb\"", "\"$(reboot)\"", "\"; rm -rf /\"",
+        "\"../../etc/passwd\"", "\"\"");
+    int before = node.commands().size();
+    java.util.Set<Integer> statuses = new java.util.TreeSet<>();
+    for (String value : values) {
+      for (String replacement : wrong) {
+        String paste = valid.replaceFirst(java.util.regex.Pattern.quote(value), java.util.regex.Matcher.quoteReplacement(replacement));
+        HttpResponse<String> answer = importConfig(agent, paste, "?dryRun=true");
+        assertThat(answer.statusCode()).as("%s -> %s: %s", value, replacement, answer.body()).isIn(200, 400);
+        statuses.add(answer.statusCode());
+        if (answer.statusCode() == 400) {
+          assertThat(read(answer.body(), ApiError.class).field()).as(paste).startsWith("mcpServers.");
+        }
+      }
+    }
+    assertThat(statuses).containsExactly(200, 400);
+    assertThat(node.commands()).hasSize(before);
   }
 
   @Test
