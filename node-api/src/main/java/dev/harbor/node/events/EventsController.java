@@ -5,6 +5,9 @@ import dev.harbor.node.identity.Callers;
 import dev.harbor.platform.catalog.CatalogRequests;
 import dev.harbor.platform.http.NotReadyException;
 import dev.harbor.platform.openapi.ApiErrorResponses;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -38,6 +41,11 @@ class EventsController {
    * Follows the node's instance, approval and catalog-state changes as Server-Sent Events, from now
    * on.
    */
+  @ApiResponse(
+      responseCode = "200",
+      description = "Server-Sent Events named instance, approval and catalog-state, each with its record as"
+          + " JSON data; opens with a ': connected' comment, then a ': keep-alive' comment every 15 s",
+      content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string")))
   @Get
   @Produces(MediaType.TEXT_EVENT_STREAM)
   Publisher<Event<Object>> follow(HttpRequest<?> request) {
