@@ -50,7 +50,8 @@ final class InstanceTools {
             + " active (with clientConfig, the mcpServers configuration to connect with), pending_approval"
             + " (an operator must approve; poll get_instance), secret_missing (an operator must set a"
             + " secret), denied or failed (see error). Repeating a request with the same idempotencyKey"
-            + " answers the same instance.",
+            + " answers the same instance (repeated: true). An entry that already runs on this node answers"
+            + " that instance (existing: true), shared; only its requester (requestedBy) may remove it.",
         InputSchemas.object(
             Map.of(
                 "catalogId", InputSchemas.string("The catalog id, as search_catalog answers it."),
@@ -63,7 +64,14 @@ final class InstanceTools {
               caller);
           Optional<Instance> instance = instances.get(answer.instanceId());
           if (instance.isPresent()) {
-            return view(instance.get());
+            Map<String, Object> view = view(instance.get());
+            if (answer.isRepeated()) {
+              view.put("repeated", true);
+            }
+            if (answer.isExisting()) {
+              view.put("existing", true);
+            }
+            return view;
           }
           Map<String, Object> sent = new LinkedHashMap<>();
           sent.put("instanceId", answer.instanceId());
@@ -132,6 +140,7 @@ final class InstanceTools {
     view.put("catalogId", instance.catalogId());
     view.put("status", instance.status().wire());
     view.put("approvalState", instance.approvalState().wire());
+    view.put("requestedBy", Map.of("kind", instance.requestedBy().kind().wire(), "name", instance.requestedBy().name()));
     if (instance.decision() != null) {
       Map<String, Object> decision = new LinkedHashMap<>();
       decision.put("effect", instance.decision().effect().wire());

@@ -110,6 +110,20 @@ class McpApiTest {
   }
 
   @Test
+  void askingForAnEntryThatAlreadyRunsAnswersThatInstanceMarkedExistingWithItsRequester() {
+    node.publishCatalog(Fixtures.entry(node.nodeId() + ".mcp-shared"));
+    node.publishInstance(Fixtures.instance(node.nodeId(), "i-mcp-shared", node.nodeId() + ".mcp-shared",
+        InstanceStatus.ACTIVE, new Actor(CallerKind.AGENT, "mcp-agent", "t"), Instant.now(), "c-2"));
+
+    Map<String, Object> shared = structured(call(otherAgent, "request_setup",
+        "{\"catalogId\":\"" + node.nodeId() + ".mcp-shared\"}"));
+
+    assertThat(shared).containsEntry("instanceId", "i-mcp-shared").containsEntry("existing", true)
+        .containsEntry("requestedBy", Map.of("kind", "agent", "name", "mcp-agent")).doesNotContainKey("repeated");
+    assertThat(node.commands()).noneMatch(c -> "i-mcp-shared".equals(c.instanceId()));
+  }
+
+  @Test
   void removalFollowsTheOwnershipRuleAndListingShowsOnlyTheCallersInstances() {
     node.publishInstance(Fixtures.instance(node.nodeId(), "i-mcp-owned", node.nodeId() + ".mcp-owned",
         InstanceStatus.ACTIVE, new Actor(CallerKind.AGENT, "mcp-agent", "t"), Instant.now(), "c-1"));
@@ -124,7 +138,8 @@ class McpApiTest {
     assertThat(mine).map(i -> (Object) ((Map<?, ?>) i).get("instanceId")).contains("i-mcp-owned");
 
     Map<String, Object> read = structured(call(otherAgent, "get_instance", "{\"instanceId\":\"i-mcp-owned\"}"));
-    assertThat(read).containsEntry("status", "active").containsEntry("catalogId", node.nodeId() + ".mcp-owned");
+    assertThat(read).containsEntry("status", "active").containsEntry("catalogId", node.nodeId() + ".mcp-owned")
+        .containsEntry("requestedBy", Map.of("kind", "agent", "name", "mcp-agent"));
     Map<String, Object> unknown = call(agent, "get_instance", "{\"instanceId\":\"i-mcp-nowhere\"}");
     assertThat(unknown).containsEntry("isError", true);
     assertThat(text(unknown)).contains("not found");
